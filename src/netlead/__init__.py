@@ -1,0 +1,1 @@
+"""netlead: a web platform for network leadership."""

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from netlead.workspaces import views as workspace_views
+
+urlpatterns = [
+    path("", workspace_views.home, name="home"),
+    path("accounts/", include("netlead.accounts.urls")),
+    path("", include("netlead.workspaces.urls")),
+    path("admin/", admin.site.urls),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+    ),
+]
+
+handler400 = "netlead.errors.bad_request"
+handler403 = "netlead.errors.permission_denied"
+handler404 = "netlead.errors.page_not_found"
+handler500 = "netlead.errors.server_error"

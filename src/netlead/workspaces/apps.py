@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkspacesConfig(AppConfig):
+    name = "netlead.workspaces"
+    label = "workspaces"
+    verbose_name = _("Workspaces and people")

@@ -1,0 +1,196 @@
+"""Use cases of workspaces and people. Every change goes through one of these functions."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from netlead.accounts.models import User
+from netlead.accounts.tasks import send_email
+from netlead.workspaces.models import (
+    Invitation,
+    Membership,
+    Organization,
+    Person,
+    Role,
+    Workspace,
+)
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:50] or "workspace"
+    slug, n = base, 1
+    while Workspace.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+@transaction.atomic
+def workspace_create(*, owner: User, name: str, default_language: str = "en") -> Workspace:
+    """A new workspace with `owner` as its first owner."""
+    workspace = Workspace(name=name, slug=_unique_slug(name), default_language=default_language)
+    workspace.full_clean()
+    workspace.save()
+    Membership.objects.create(workspace=workspace, user=owner, role=Role.OWNER)
+    return workspace
+
+
+def workspace_update(
+    *, workspace: Workspace, name: str, default_language: str, anonymity_threshold: int
+) -> Workspace:
+    workspace.name = name
+    workspace.default_language = default_language
+    workspace.anonymity_threshold = anonymity_threshold
+    workspace.full_clean()
+    workspace.save(update_fields=["name", "default_language", "anonymity_threshold"])
+    return workspace
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+@transaction.atomic
+def invitation_send(
+    *, workspace: Workspace, email: str, role: str, invited_by: User, base_url: str
+) -> Invitation:
+    """Invite `email` to the workspace by an e-mail link valid for INVITATION_VALID_DAYS.
+
+    An open invitation to the same address is replaced, so only the newest link works.
+    """
+    email = email.strip().lower()
+    if Membership.objects.filter(workspace=workspace, user__email__iexact=email).exists():
+        raise ValidationError(
+            _("%(email)s is already a member of this workspace.") % {"email": email}
+        )
+    Invitation.objects.filter(
+        workspace=workspace, email__iexact=email, accepted_at__isnull=True
+    ).delete()
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation(
+        workspace=workspace,
+        email=email,
+        role=role,
+        token_hash=hash_token(token),
+        invited_by=invited_by,
+        expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
+    )
+    invitation.full_clean()
+    invitation.save()
+
+    link = base_url + reverse("workspaces:invitation_accept", args=[token])
+    with translation.override(workspace.default_language):
+        subject = _("Invitation to %(workspace)s on netlead") % {"workspace": workspace.name}
+        body = render_to_string(
+            "email/invitation.txt",
+            {"invitation": invitation, "link": link, "inviter": invited_by},
+        )
+    transaction.on_commit(lambda: send_email.enqueue(to=[email], subject=subject, body=body))
+    return invitation
+
+
+def invitation_find(token: str) -> Invitation | None:
+    """The open invitation for `token`, or None when it is unknown, used or expired."""
+    invitation = (
+        Invitation.objects.select_related("workspace").filter(token_hash=hash_token(token)).first()
+    )
+    if invitation is None or not invitation.is_open:
+        return None
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
+    """`user` joins the workspace with the invited role; the link cannot be used again."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_open:
+        raise ValidationError(_("This invitation has already been used or has expired."))
+    membership, _created = Membership.objects.get_or_create(
+        workspace=invitation.workspace, user=user, defaults={"role": invitation.role}
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    # Link the account to the person record with the same e-mail address, if there is one.
+    Person.objects.filter(
+        workspace=invitation.workspace, email__iexact=user.email, user__isnull=True
+    ).update(user=user)
+    return membership
+
+
+def invitation_revoke(*, invitation: Invitation) -> None:
+    invitation.delete()
+
+
+def _owner_count(workspace: Workspace) -> int:
+    return Membership.objects.filter(workspace=workspace, role=Role.OWNER).count()
+
+
+@transaction.atomic
+def membership_set_role(*, membership: Membership, role: str) -> Membership:
+    if role not in Role.values:
+        raise ValidationError(_("Unknown role."))
+    if (
+        membership.role == Role.OWNER
+        and role != Role.OWNER
+        and _owner_count(membership.workspace) == 1
+    ):
+        raise ValidationError(_("A workspace needs at least one owner."))
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership) -> None:
+    if membership.role == Role.OWNER and _owner_count(membership.workspace) == 1:
+        raise ValidationError(_("A workspace needs at least one owner."))
+    membership.delete()
+
+
+def organization_save(*, organization: Organization) -> Organization:
+    organization.full_clean()
+    try:
+        with transaction.atomic():
+            organization.save()
+    except IntegrityError as error:
+        raise ValidationError(
+            {"name": _("An organization with this name already exists in this workspace.")}
+        ) from error
+    return organization
+
+
+def organization_delete(*, organization: Organization) -> None:
+    if organization.persons.exists():
+        raise ValidationError(
+            _("%(organization)s still has people. Move or remove them first.")
+            % {"organization": organization.name}
+        )
+    organization.delete()
+
+
+def person_save(*, person: Person) -> Person:
+    person.email = person.email.strip().lower()
+    person.full_clean()
+    try:
+        with transaction.atomic():
+            person.save()
+    except IntegrityError as error:
+        raise ValidationError(
+            {"email": _("A person with this e-mail address already exists in this workspace.")}
+        ) from error
+    return person
+
+
+def person_delete(*, person: Person) -> None:
+    person.delete()

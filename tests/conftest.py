@@ -1,0 +1,75 @@
+"""Fixed users with different roles, so every permission test reads the same:
+owner (the demo leader), facilitator, member, and an outsider from another workspace."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from netlead.accounts.models import User
+from netlead.workspaces.models import Organization, Person, Role, Workspace
+from tests.factories import (
+    MembershipFactory,
+    OrganizationFactory,
+    PersonFactory,
+    UserFactory,
+    WorkspaceFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing(settings: pytest.FixtureRequest) -> None:
+    # Argon2 is the real hasher (tested on its own); tests use a fast one.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
+@dataclass
+class World:
+    workspace: Workspace
+    other_workspace: Workspace
+    owner: User
+    facilitator: User
+    member: User
+    outsider: User
+    organization: Organization
+    person: Person
+    other_organization: Organization
+    other_person: Person
+
+    def client_for(self, user: User | None) -> Client:
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    workspace = WorkspaceFactory(name="Youth network", slug="youth")
+    other = WorkspaceFactory(name="Other agency", slug="other")
+    owner = UserFactory(email="leader@example.test", name="Lea Leader")
+    facilitator = UserFactory(email="facilitator@example.test", name="Fay Facilitator")
+    member = UserFactory(email="member@example.test", name="Max Member")
+    outsider = UserFactory(email="outsider@example.test", name="Otto Outsider")
+    MembershipFactory(workspace=workspace, user=owner, role=Role.OWNER)
+    MembershipFactory(workspace=workspace, user=facilitator, role=Role.FACILITATOR)
+    MembershipFactory(workspace=workspace, user=member, role=Role.MEMBER)
+    MembershipFactory(workspace=other, user=outsider, role=Role.OWNER)
+    organization = OrganizationFactory(workspace=workspace, name="Municipality")
+    other_organization = OrganizationFactory(workspace=other, name="Agency")
+    return World(
+        workspace=workspace,
+        other_workspace=other,
+        owner=owner,
+        facilitator=facilitator,
+        member=member,
+        outsider=outsider,
+        organization=organization,
+        person=PersonFactory(workspace=workspace, organization=organization, name="Pia Person"),
+        other_organization=other_organization,
+        other_person=PersonFactory(
+            workspace=other, organization=other_organization, name="Secret Person"
+        ),
+    )

@@ -1,0 +1,163 @@
+"""Site-wide behaviour: error pages, translations, admin, settings parsing, migrations, demo, CLI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from netlead import env
+from tests.conftest import World
+
+LOCALE = Path(__file__).resolve().parents[1] / "src" / "netlead" / "locale"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "Page not found"), ("nl", "Pagina niet gevonden"), ("da", "Siden blev ikke fundet")],
+)
+def test_404_page_in_three_languages(db: None, language: str, text: str) -> None:
+    response = Client(headers={"accept-language": language}).get("/no/such/page/")
+    assert response.status_code == 404
+    assert text in response.text
+
+
+def test_500_page_renders_without_context(rf, settings) -> None:  # type: ignore[no-untyped-def]
+    from netlead.errors import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["nl", "da"])
+def test_catalogues_are_complete(language: str) -> None:
+    po = LOCALE / language / "LC_MESSAGES" / "django.po"
+    result = subprocess.run(
+        ["msgfmt", "--statistics", "-o", "/dev/null", str(po)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("nl", "Organisaties"), ("da", "Organisationer"), ("en", "Organizations")],
+)
+def test_dashboard_speaks_the_users_language(world: World, language: str, text: str) -> None:
+    world.member.language = language
+    world.member.save()
+    response = world.client_for(world.member).get(reverse("workspaces:dashboard", args=["youth"]))
+    assert text in response.text
+
+
+def test_admin_lists_every_model(db: None, admin_client: Client) -> None:
+    from django.apps import apps
+
+    for model in [
+        *apps.get_app_config("accounts").get_models(),
+        *apps.get_app_config("workspaces").get_models(),
+    ]:
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        assert admin_client.get(url).status_code == 200, url
+
+
+def test_admin_is_closed_to_workspace_owners(world: World) -> None:
+    response = world.client_for(world.owner).get("/admin/")
+    assert response.status_code == 302
+
+
+def test_no_model_change_lacks_its_migration(db: None) -> None:
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_env_parsing_is_strict(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("X_BOOL", "perhaps")
+    with pytest.raises(ImproperlyConfigured, match="X_BOOL"):
+        env.env_bool("X_BOOL", False)
+    monkeypatch.setenv("X_INT", "three")
+    with pytest.raises(ImproperlyConfigured, match="X_INT"):
+        env.env_int("X_INT", 1)
+    monkeypatch.setenv("X_INT", "0")
+    with pytest.raises(ImproperlyConfigured, match="at least 1"):
+        env.env_int("X_INT", 1, minimum=1)
+    secret = tmp_path / "secret"
+    secret.write_text("from-a-file\n")
+    monkeypatch.setenv("X_SECRET_FILE", str(secret))
+    assert env.env_str("X_SECRET") == "from-a-file"
+    monkeypatch.setenv("X_LIST", "a.example, b.example,")
+    assert env.env_list("X_LIST", []) == ["a.example", "b.example"]
+
+
+def test_production_settings_refuse_a_missing_secret_key(tmp_path: Path) -> None:
+    result = subprocess.run(
+        ["netlead", "check"],
+        capture_output=True,
+        text=True,
+        env={
+            "PATH": str(Path(sys.executable).parent),
+            "NETLEAD_VAR_DIR": str(tmp_path),
+        },
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_check_deploy_is_clean_with_production_variables(tmp_path: Path) -> None:
+    environment = {
+        "PATH": str(Path(sys.executable).parent),
+        "SECRET_KEY": "x" * 20 + "a-long-random-production-secret-value-for-the-test",
+        "ALLOWED_HOSTS": "netlead.example.org",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "NETLEAD_VAR_DIR": str(tmp_path),
+        "EMAIL_HOST": "smtp.example.org",
+    }
+    result = subprocess.run(
+        ["netlead", "check", "--deploy", "--fail-level", "WARNING"],
+        capture_output=True,
+        text=True,
+        env=environment,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_demo_is_complete_and_idempotent(db: None) -> None:
+    from netlead.demo import load_demo
+    from netlead.workspaces.models import Layer
+
+    first = load_demo()
+    second = load_demo()
+    workspace = second.workspace
+    assert first.workspace == workspace
+    assert workspace.organizations.count() == 8
+    assert workspace.persons.count() >= 40
+    assert set(workspace.persons.values_list("layer", flat=True)) == set(Layer.values)
+    roles = dict(workspace.memberships.values_list("user__email", "role"))
+    assert roles == {
+        "leader@example.org": "owner",
+        "facilitator@example.org": "facilitator",
+        "member@example.org": "member",
+    }
+    response = Client().post(
+        reverse("accounts:login"), {"username": "leader@example.org", "password": "netlead-demo"}
+    )
+    assert response["Location"] == reverse("home")
+
+
+def test_cli_runs_django_commands(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "netlead"), "check"],
+        capture_output=True,
+        text=True,
+        env={"DEBUG": "true", "PATH": "/usr/bin:/bin", "NETLEAD_VAR_DIR": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
