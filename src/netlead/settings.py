@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "netlead.accounts",
     "netlead.workspaces",
+    "netlead.networks",
+    "netlead.meetings",
 ]
 
 MIDDLEWARE = [

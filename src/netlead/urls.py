@@ -8,6 +8,8 @@ urlpatterns = [
     path("", workspace_views.home, name="home"),
     path("accounts/", include("netlead.accounts.urls")),
     path("", include("netlead.workspaces.urls")),
+    path("", include("netlead.networks.urls")),
+    path("", include("netlead.meetings.urls")),
     path("admin/", admin.site.urls),
     path(
         "robots.txt",
