@@ -52,10 +52,10 @@ messages: $(VENV)/.installed
 	@command -v msgfmt >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then apt-get install -y -q gettext >/dev/null; \
 	  else echo "msgfmt is missing: install GNU gettext (apt-get install gettext)." >&2; exit 1; fi; }
-	cd src/netlead && ../../$(NETLEAD) compilemessages --ignore '.venv' -v0
+	cd src/netlead && DEBUG=true ../../$(NETLEAD) compilemessages --ignore '.venv' -v0
 
 makemessages: $(VENV)/.installed
-	cd src/netlead && ../../$(NETLEAD) makemessages -l nl -l da --no-obsolete --no-location --ignore 'static/vendor/*'
+	cd src/netlead && DEBUG=true ../../$(NETLEAD) makemessages -l nl -l da --no-obsolete --no-location --ignore 'static/vendor/*'
 
 migrate: install
 	DEBUG=true $(NETLEAD) migrate --no-input

@@ -94,7 +94,7 @@ def test_switching_workspace(live_server: Any, page: Any, demo: None) -> None:
     page.get_by_label("E-mail address").fill("facilitator@example.org")
     page.get_by_label("Password").fill("netlead-demo")
     page.get_by_role("button", name="Log in").click()
-    page.get_by_label("Workspace").select_option(label="Netwerkacademie (demo)")
+    page.get_by_label("Workspace", exact=True).select_option(label="Netwerkacademie (demo)")
     page.get_by_role("button", name="Switch").click()
     page.wait_for_url(f"{base}/w/netwerkacademie-demo/")
     assert page.get_by_role("heading", level=1).inner_text() == "Netwerkacademie (demo)"

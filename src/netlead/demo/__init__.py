@@ -1,4 +1,4 @@
-"""The demo workspace: a regional youth-care network. Later apps add their own parts here."""
+"""The demo workspace: a regional youth-care network. Each app adds its part here."""
 
 from __future__ import annotations
 
@@ -9,4 +9,10 @@ __all__ = ["DEMO_PASSWORD", "DemoWorkspace", "load_demo"]
 
 def load_demo() -> DemoWorkspace:
     """Load (or refresh) the whole demo; safe to run again."""
-    return load_workspace()
+    from netlead.demo.meetings import load_meetings
+    from netlead.demo.networks import load_network
+
+    demo = load_workspace()
+    network = load_network(demo.workspace, demo.users)
+    load_meetings(network)
+    return demo

@@ -75,6 +75,14 @@ class Meeting(models.Model):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The end must come after the start.")})
 
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at <= timezone.now()
+
+    @property
+    def has_ended(self) -> bool:
+        return self.ends_at <= timezone.now()
+
 
 class AgendaItemKind(models.TextChoices):
     HERE_AND_NOW = "here_and_now", _("Here-and-now round")
@@ -128,9 +136,13 @@ class AgendaItem(models.Model):
         verbose_name_plural = _("agenda items")
         ordering = ("position", "pk")
 
+    def __str__(self) -> str:
+        return self.title
+
 
 class MinutesStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
+    READY = "ready", _("Ready for approval")
     APPROVED = "approved", _("Approved")
 
 
@@ -156,6 +168,13 @@ class Minutes(models.Model):
         verbose_name = _("minutes")
         verbose_name_plural = _("minutes")
 
+    def __str__(self) -> str:
+        return str(self.meeting)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status == MinutesStatus.APPROVED
+
 
 class MinutesApproval(models.Model):
     minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="approvals")
@@ -163,9 +182,15 @@ class MinutesApproval(models.Model):
     approved_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("approval of minutes")
+        verbose_name_plural = _("approvals of minutes")
+        ordering = ("approved_at", "pk")
         constraints = [
             models.UniqueConstraint(fields=["minutes", "member"], name="minutes_approval_once")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.member} · {self.minutes}"
 
 
 class Decision(models.Model):
@@ -181,6 +206,9 @@ class Decision(models.Model):
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
         ordering = ("pk",)
+
+    def __str__(self) -> str:
+        return self.text[:80]
 
 
 class AttendanceStatus(models.TextChoices):
@@ -204,6 +232,9 @@ class Attendance(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["meeting", "member"], name="attendance_once")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.member} · {self.meeting}: {self.get_status_display()}"
 
 
 class ActionStatus(models.TextChoices):
@@ -284,10 +315,26 @@ class CalendarFeed(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(network__isnull=False, person__isnull=True)
                 | models.Q(network__isnull=True, person__isnull=False),
                 name="calendar_feed_network_or_person",
-            )
+            ),
+            # One live feed per network and per person: resetting replaces it.
+            models.UniqueConstraint(
+                fields=["network"],
+                condition=models.Q(network__isnull=False),
+                name="calendar_feed_one_per_network",
+            ),
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=models.Q(person__isnull=False),
+                name="calendar_feed_one_per_person",
+            ),
         ]
+
+    def __str__(self) -> str:
+        return str(self.network or self.person)

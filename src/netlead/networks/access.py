@@ -32,7 +32,9 @@ class NetworkAccess:
         return self.member.role in CONTRIBUTORS
 
 
-def get_network_for(request: HttpRequest, slug: str, network_id: int, need: str = READ) -> NetworkAccess:
+def get_network_for(
+    request: HttpRequest, slug: str, network_id: int, need: str = READ
+) -> NetworkAccess:
     """The request user's access to network `network_id` of workspace `slug`."""
     membership = get_membership_for(request, slug)
     member = (

@@ -253,6 +253,9 @@ class CharterMandate(models.Model):
             models.UniqueConstraint(fields=["version", "organization"], name="charter_mandate_once")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.organization} · v{self.version.number}"
+
 
 class CharterResponse(models.Model):
     version = models.ForeignKey(
@@ -277,6 +280,9 @@ class CharterResponse(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["version", "member"], name="charter_response_once")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.member} · v{self.version.number}"
 
 
 class ResultStatus(models.TextChoices):
@@ -349,6 +355,9 @@ class Measurement(models.Model):
         verbose_name_plural = _("measurements")
         ordering = ("measured_on", "pk")
 
+    def __str__(self) -> str:
+        return f"{self.result} · {self.measured_on}: {self.value}"
+
 
 class PhaseCheck(models.Model):
     """A checklist item of a phase that the network has done."""
@@ -369,6 +378,9 @@ class PhaseCheck(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["network", "phase", "item"], name="phase_check_once")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.network} · {self.phase}.{self.item}"
 
 
 class PhaseTransition(models.Model):
@@ -391,3 +403,6 @@ class PhaseTransition(models.Model):
         verbose_name = _("phase transition")
         verbose_name_plural = _("phase transitions")
         ordering = ("-decided_on", "-pk")
+
+    def __str__(self) -> str:
+        return f"{self.network}: {self.from_phase} → {self.to_phase}"

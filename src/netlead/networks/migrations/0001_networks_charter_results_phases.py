@@ -8,191 +8,573 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('workspaces', '0001_workspaces_organizations_persons'),
+        ("workspaces", "0001_workspaces_organizations_persons"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Network',
+            name="Network",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('purpose', models.TextField(blank=True, help_text='What the partners want to achieve together that none can achieve alone.', verbose_name='purpose in one paragraph')),
-                ('kind', models.CharField(choices=[('inter_organizational', 'Inter-organizational network'), ('cross_departmental', 'Cross-departmental network'), ('leader_network', 'Leader network'), ('innovation', 'Innovation network'), ('learning', 'Learning network')], default='inter_organizational', max_length=30, verbose_name='kind')),
-                ('scope', models.CharField(choices=[('local', 'Local'), ('regional', 'Regional'), ('national', 'National')], default='regional', max_length=20, verbose_name='scope')),
-                ('is_open', models.BooleanField(default=False, help_text='An open network lets new partners join as it goes; a closed one has a fixed set.', verbose_name='open network')),
-                ('governance', models.CharField(choices=[('shared', 'Shared governance'), ('lead_organization', 'Lead organization'), ('nao', 'Network administrative organization')], default='shared', max_length=30, verbose_name='governance form')),
-                ('starts_on', models.DateField(blank=True, null=True, verbose_name='start')),
-                ('planned_end_on', models.DateField(blank=True, null=True, verbose_name='planned end')),
-                ('status', models.CharField(choices=[('active', 'Active'), ('paused', 'Paused'), ('closed', 'Closed')], default='active', max_length=20, verbose_name='status')),
-                ('phase', models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(7)], verbose_name='current phase')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created')),
-                ('sponsor', models.ForeignKey(blank=True, help_text="Links the network to the partners' strategy, secures resources and handles the politics.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='sponsored_networks', to='workspaces.person', verbose_name='sponsoring manager')),
-                ('workspace', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='networks', to='workspaces.workspace', verbose_name='workspace')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "purpose",
+                    models.TextField(
+                        blank=True,
+                        help_text="What the partners want to achieve together that none can achieve alone.",
+                        verbose_name="purpose in one paragraph",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("inter_organizational", "Inter-organizational network"),
+                            ("cross_departmental", "Cross-departmental network"),
+                            ("leader_network", "Leader network"),
+                            ("innovation", "Innovation network"),
+                            ("learning", "Learning network"),
+                        ],
+                        default="inter_organizational",
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[
+                            ("local", "Local"),
+                            ("regional", "Regional"),
+                            ("national", "National"),
+                        ],
+                        default="regional",
+                        max_length=20,
+                        verbose_name="scope",
+                    ),
+                ),
+                (
+                    "is_open",
+                    models.BooleanField(
+                        default=False,
+                        help_text="An open network lets new partners join as it goes; a closed one has a fixed set.",
+                        verbose_name="open network",
+                    ),
+                ),
+                (
+                    "governance",
+                    models.CharField(
+                        choices=[
+                            ("shared", "Shared governance"),
+                            ("lead_organization", "Lead organization"),
+                            ("nao", "Network administrative organization"),
+                        ],
+                        default="shared",
+                        max_length=30,
+                        verbose_name="governance form",
+                    ),
+                ),
+                ("starts_on", models.DateField(blank=True, null=True, verbose_name="start")),
+                (
+                    "planned_end_on",
+                    models.DateField(blank=True, null=True, verbose_name="planned end"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "Active"), ("paused", "Paused"), ("closed", "Closed")],
+                        default="active",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "phase",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(7),
+                        ],
+                        verbose_name="current phase",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="created"),
+                ),
+                (
+                    "sponsor",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Links the network to the partners' strategy, secures resources and handles the politics.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="sponsored_networks",
+                        to="workspaces.person",
+                        verbose_name="sponsoring manager",
+                    ),
+                ),
+                (
+                    "workspace",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="networks",
+                        to="workspaces.workspace",
+                        verbose_name="workspace",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'network',
-                'verbose_name_plural': 'networks',
-                'ordering': ('name',),
+                "verbose_name": "network",
+                "verbose_name_plural": "networks",
+                "ordering": ("name",),
             },
         ),
         migrations.CreateModel(
-            name='CharterVersion',
+            name="CharterVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(verbose_name='version')),
-                ('status', models.CharField(choices=[('proposed', 'Proposed'), ('agreed', 'Agreed'), ('superseded', 'Superseded'), ('withdrawn', 'Withdrawn')], default='proposed', max_length=20, verbose_name='status')),
-                ('necessity', models.TextField(help_text='Why no partner can do this alone.', verbose_name='shared necessity')),
-                ('shared_interest', models.TextField(help_text="The interest of the whole network, in the partners' own words.", verbose_name='jointly formulated interest')),
-                ('values', models.TextField(blank=True, verbose_name='values')),
-                ('rules', models.TextField(blank=True, verbose_name='rules of the game')),
-                ('decision_rules', models.TextField(blank=True, verbose_name='how we decide')),
-                ('change_note', models.CharField(blank=True, max_length=300, verbose_name='what changes in this version')),
-                ('proposed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='proposed')),
-                ('agreed_at', models.DateTimeField(blank=True, null=True, verbose_name='agreed')),
-                ('proposed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='proposed by')),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='charter_versions', to='networks.network', verbose_name='network')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="version")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Proposed"),
+                            ("agreed", "Agreed"),
+                            ("superseded", "Superseded"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="proposed",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "necessity",
+                    models.TextField(
+                        help_text="Why no partner can do this alone.",
+                        verbose_name="shared necessity",
+                    ),
+                ),
+                (
+                    "shared_interest",
+                    models.TextField(
+                        help_text="The interest of the whole network, in the partners' own words.",
+                        verbose_name="jointly formulated interest",
+                    ),
+                ),
+                ("values", models.TextField(blank=True, verbose_name="values")),
+                ("rules", models.TextField(blank=True, verbose_name="rules of the game")),
+                ("decision_rules", models.TextField(blank=True, verbose_name="how we decide")),
+                (
+                    "change_note",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="what changes in this version"
+                    ),
+                ),
+                (
+                    "proposed_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="proposed"
+                    ),
+                ),
+                ("agreed_at", models.DateTimeField(blank=True, null=True, verbose_name="agreed")),
+                (
+                    "proposed_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="proposed by",
+                    ),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="charter_versions",
+                        to="networks.network",
+                        verbose_name="network",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'charter version',
-                'verbose_name_plural': 'charter versions',
-                'ordering': ('-number',),
+                "verbose_name": "charter version",
+                "verbose_name_plural": "charter versions",
+                "ordering": ("-number",),
             },
         ),
         migrations.CreateModel(
-            name='NetworkMember',
+            name="NetworkMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('leader', 'Network leader'), ('co_driver', 'Co-driver'), ('core', 'Core member'), ('member', 'Member'), ('associate', 'Associate (reads, does not decide)'), ('stakeholder', 'Stakeholder')], default='member', max_length=20, verbose_name='role')),
-                ('joined_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='joined')),
-                ('left_on', models.DateField(blank=True, null=True, verbose_name='left')),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='networks.network', verbose_name='network')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='network_memberships', to='workspaces.person', verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("leader", "Network leader"),
+                            ("co_driver", "Co-driver"),
+                            ("core", "Core member"),
+                            ("member", "Member"),
+                            ("associate", "Associate (reads, does not decide)"),
+                            ("stakeholder", "Stakeholder"),
+                        ],
+                        default="member",
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "joined_on",
+                    models.DateField(
+                        default=django.utils.timezone.localdate, verbose_name="joined"
+                    ),
+                ),
+                ("left_on", models.DateField(blank=True, null=True, verbose_name="left")),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="networks.network",
+                        verbose_name="network",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="network_memberships",
+                        to="workspaces.person",
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'network member',
-                'verbose_name_plural': 'network members',
-                'ordering': ('person__name',),
+                "verbose_name": "network member",
+                "verbose_name_plural": "network members",
+                "ordering": ("person__name",),
             },
         ),
         migrations.CreateModel(
-            name='CharterResponse',
+            name="CharterResponse",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('agrees', models.BooleanField(verbose_name='agrees')),
-                ('objection', models.TextField(blank=True, verbose_name='objection')),
-                ('responded_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='responded')),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='responses', to='networks.charterversion', verbose_name='charter version')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='charter_responses', to='networks.networkmember', verbose_name='member')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("agrees", models.BooleanField(verbose_name="agrees")),
+                ("objection", models.TextField(blank=True, verbose_name="objection")),
+                (
+                    "responded_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="responded"
+                    ),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="responses",
+                        to="networks.charterversion",
+                        verbose_name="charter version",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="charter_responses",
+                        to="networks.networkmember",
+                        verbose_name="member",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'charter response',
-                'verbose_name_plural': 'charter responses',
+                "verbose_name": "charter response",
+                "verbose_name_plural": "charter responses",
             },
         ),
         migrations.CreateModel(
-            name='PhaseCheck',
+            name="PhaseCheck",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('phase', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(7)])),
-                ('item', models.CharField(max_length=60)),
-                ('done_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('done_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='phase_checks', to='networks.network')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "phase",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(7),
+                        ]
+                    ),
+                ),
+                ("item", models.CharField(max_length=60)),
+                ("done_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "done_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="phase_checks",
+                        to="networks.network",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phase checklist item done',
-                'verbose_name_plural': 'phase checklist items done',
+                "verbose_name": "phase checklist item done",
+                "verbose_name_plural": "phase checklist items done",
             },
         ),
         migrations.CreateModel(
-            name='PhaseTransition',
+            name="PhaseTransition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_phase', models.PositiveSmallIntegerField(verbose_name='from phase')),
-                ('to_phase', models.PositiveSmallIntegerField(verbose_name='to phase')),
-                ('decided_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='decided on')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('decided_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='phase_transitions', to='networks.network')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("from_phase", models.PositiveSmallIntegerField(verbose_name="from phase")),
+                ("to_phase", models.PositiveSmallIntegerField(verbose_name="to phase")),
+                (
+                    "decided_on",
+                    models.DateField(
+                        default=django.utils.timezone.localdate, verbose_name="decided on"
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="decided by",
+                    ),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="phase_transitions",
+                        to="networks.network",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phase transition',
-                'verbose_name_plural': 'phase transitions',
-                'ordering': ('-decided_on', '-pk'),
+                "verbose_name": "phase transition",
+                "verbose_name_plural": "phase transitions",
+                "ordering": ("-decided_on", "-pk"),
             },
         ),
         migrations.CreateModel(
-            name='Result',
+            name="Result",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='result')),
-                ('indicator', models.CharField(max_length=300, verbose_name='indicator')),
-                ('unit', models.CharField(blank=True, max_length=50, verbose_name='unit')),
-                ('baseline', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='baseline')),
-                ('target', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='target')),
-                ('deadline', models.DateField(blank=True, null=True, verbose_name='deadline')),
-                ('status', models.CharField(choices=[('on_track', 'On track'), ('at_risk', 'At risk'), ('achieved', 'Achieved'), ('dropped', 'Dropped')], default='on_track', max_length=20, verbose_name='status')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created')),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='results', to='networks.network', verbose_name='network')),
-                ('owner_organization', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='workspaces.organization', verbose_name='owner organization')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="result")),
+                ("indicator", models.CharField(max_length=300, verbose_name="indicator")),
+                ("unit", models.CharField(blank=True, max_length=50, verbose_name="unit")),
+                (
+                    "baseline",
+                    models.DecimalField(decimal_places=2, max_digits=14, verbose_name="baseline"),
+                ),
+                (
+                    "target",
+                    models.DecimalField(decimal_places=2, max_digits=14, verbose_name="target"),
+                ),
+                ("deadline", models.DateField(blank=True, null=True, verbose_name="deadline")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("on_track", "On track"),
+                            ("at_risk", "At risk"),
+                            ("achieved", "Achieved"),
+                            ("dropped", "Dropped"),
+                        ],
+                        default="on_track",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="created"),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="results",
+                        to="networks.network",
+                        verbose_name="network",
+                    ),
+                ),
+                (
+                    "owner_organization",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="workspaces.organization",
+                        verbose_name="owner organization",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'result',
-                'verbose_name_plural': 'results',
-                'ordering': ('deadline', 'title'),
+                "verbose_name": "result",
+                "verbose_name_plural": "results",
+                "ordering": ("deadline", "title"),
             },
         ),
         migrations.CreateModel(
-            name='Measurement',
+            name="Measurement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('measured_on', models.DateField(verbose_name='date')),
-                ('value', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='value')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
-                ('result', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='measurements', to='networks.result', verbose_name='result')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("measured_on", models.DateField(verbose_name="date")),
+                (
+                    "value",
+                    models.DecimalField(decimal_places=2, max_digits=14, verbose_name="value"),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recorded by",
+                    ),
+                ),
+                (
+                    "result",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="measurements",
+                        to="networks.result",
+                        verbose_name="result",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'measurement',
-                'verbose_name_plural': 'measurements',
-                'ordering': ('measured_on', 'pk'),
+                "verbose_name": "measurement",
+                "verbose_name_plural": "measurements",
+                "ordering": ("measured_on", "pk"),
             },
         ),
         migrations.CreateModel(
-            name='CharterMandate',
+            name="CharterMandate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('mandate', models.TextField(verbose_name='mandate')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='workspaces.organization', verbose_name='organization')),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mandates', to='networks.charterversion', verbose_name='charter version')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("mandate", models.TextField(verbose_name="mandate")),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="workspaces.organization",
+                        verbose_name="organization",
+                    ),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mandates",
+                        to="networks.charterversion",
+                        verbose_name="charter version",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mandate',
-                'verbose_name_plural': 'mandates',
-                'ordering': ('organization__name',),
-                'constraints': [models.UniqueConstraint(fields=('version', 'organization'), name='charter_mandate_once')],
+                "verbose_name": "mandate",
+                "verbose_name_plural": "mandates",
+                "ordering": ("organization__name",),
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("version", "organization"), name="charter_mandate_once"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='charterversion',
-            constraint=models.UniqueConstraint(fields=('network', 'number'), name='charter_version_number_unique'),
+            model_name="charterversion",
+            constraint=models.UniqueConstraint(
+                fields=("network", "number"), name="charter_version_number_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='networkmember',
-            constraint=models.UniqueConstraint(condition=models.Q(('left_on__isnull', True)), fields=('network', 'person'), name='network_member_once_at_a_time'),
+            model_name="networkmember",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("left_on__isnull", True)),
+                fields=("network", "person"),
+                name="network_member_once_at_a_time",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='charterresponse',
-            constraint=models.UniqueConstraint(fields=('version', 'member'), name='charter_response_once'),
+            model_name="charterresponse",
+            constraint=models.UniqueConstraint(
+                fields=("version", "member"), name="charter_response_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='phasecheck',
-            constraint=models.UniqueConstraint(fields=('network', 'phase', 'item'), name='phase_check_once'),
+            model_name="phasecheck",
+            constraint=models.UniqueConstraint(
+                fields=("network", "phase", "item"), name="phase_check_once"
+            ),
         ),
     ]

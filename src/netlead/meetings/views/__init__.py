@@ -1,0 +1,2 @@
+"""Pages of meetings and actions, split by subject: meetings (list, plans, detail, calendar
+feeds), agenda (agenda, minutes, decisions, attendance) and actions."""

@@ -1,0 +1,274 @@
+"""What happens in a meeting: agenda, minutes and their approval, decisions, attendance."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from netlead.meetings import selectors, services
+from netlead.meetings.forms import (
+    AgendaItemForm,
+    AgendaReviewForm,
+    AttendanceForm,
+    DecisionForm,
+    MinutesForm,
+    MoveForm,
+)
+from netlead.meetings.models import AgendaItem, Minutes
+from netlead.meetings.views.common import add_errors, meeting_for
+from netlead.meetings.views.meetings import render_detail
+from netlead.networks.access import CONTRIBUTE, EDIT, get_network_for
+
+
+def _back(slug: str, network_id: int, pk: int, anchor: str) -> HttpResponse:
+    response = redirect("meetings:detail", slug, network_id, pk)
+    response["Location"] += f"#{anchor}"
+    return response
+
+
+# Agenda
+
+
+@login_required
+@require_POST
+def agenda_add(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
+    """Editors add an item; other contributors propose one."""
+    access = get_network_for(request, slug, network_id, CONTRIBUTE)
+    meeting = meeting_for(access, pk)
+    form = AgendaItemForm(request.POST, network=access.network)
+    if form.is_valid():
+        try:
+            item = services.agenda_item_add(meeting=meeting, by=access.member, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Item added to the agenda.")
+                if item.status == "accepted"
+                else _("Item proposed. The network leader puts it on the agenda."),
+            )
+            return _back(slug, network_id, pk, "agenda")
+    return render_detail(request, access, meeting, status=400, agenda_form=form)
+
+
+def _item_for(meeting_pk: int, item_id: int) -> AgendaItem:
+    return get_object_or_404(
+        AgendaItem.objects.select_related("meeting__network", "proposed_by"),
+        meeting_id=meeting_pk,
+        pk=item_id,
+    )
+
+
+@login_required
+def agenda_edit(
+    request: HttpRequest, slug: str, network_id: int, pk: int, item_id: int
+) -> HttpResponse:
+    access = get_network_for(request, slug, network_id, CONTRIBUTE)
+    meeting = meeting_for(access, pk)
+    item = _item_for(meeting.pk, item_id)
+    if not services.can_change_agenda_item(item, access.member):
+        raise PermissionDenied
+    form = AgendaItemForm(request.POST or None, instance=item, network=access.network)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_update(item=item, by=access.member, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Agenda item saved."))
+            return _back(slug, network_id, pk, "agenda")
+    if form.errors:
+        item.refresh_from_db()
+    return render(
+        request,
+        "meetings/agenda_form.html",
+        {"access": access, "meeting": meeting, "item": item, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def agenda_move(
+    request: HttpRequest, slug: str, network_id: int, pk: int, item_id: int
+) -> HttpResponse:
+    access = get_network_for(request, slug, network_id, EDIT)
+    item = _item_for(meeting_for(access, pk).pk, item_id)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(_("Choose up or down."), status=400)
+    services.agenda_item_move(
+        item=item, by=access.member, up=form.cleaned_data["direction"] == "up"
+    )
+    return _back(slug, network_id, pk, "agenda")
+
+
+@login_required
+@require_POST
+def agenda_review(
+    request: HttpRequest, slug: str, network_id: int, pk: int, item_id: int
+) -> HttpResponse:
+    access = get_network_for(request, slug, network_id, EDIT)
+    item = _item_for(meeting_for(access, pk).pk, item_id)
+    form = AgendaReviewForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(_("Choose to accept or decline the item."), status=400)
+    accept = form.cleaned_data["decision"] == "accept"
+    services.agenda_item_review(item=item, by=access.member, accept=accept)
+    messages.success(request, _("Item put on the agenda.") if accept else _("Item not taken up."))
+    return _back(slug, network_id, pk, "agenda")
+
+
+@login_required
+@require_POST
+def agenda_delete(
+    request: HttpRequest, slug: str, network_id: int, pk: int, item_id: int
+) -> HttpResponse:
+    access = get_network_for(request, slug, network_id, CONTRIBUTE)
+    item = _item_for(meeting_for(access, pk).pk, item_id)
+    services.agenda_item_delete(item=item, by=access.member)
+    messages.success(request, _("Agenda item removed."))
+    return _back(slug, network_id, pk, "agenda")
+
+
+# Minutes
+
+
+@login_required
+@require_POST
+def minutes_save(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
+    access = get_network_for(request, slug, network_id, EDIT)
+    meeting = meeting_for(access, pk)
+    form = MinutesForm(request.POST)
+    if form.is_valid():
+        try:
+            services.minutes_save(
+                meeting=meeting,
+                text=form.cleaned_data["text"],
+                written_by=request.user,  # type: ignore[arg-type]
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Minutes saved."))
+            return _back(slug, network_id, pk, "minutes")
+    return render_detail(request, access, meeting, status=400, minutes_form=form)
+
+
+def _minutes_for(meeting_pk: int) -> Minutes:
+    return get_object_or_404(Minutes.objects.select_related("meeting"), meeting_id=meeting_pk)
+
+
+@login_required
+@require_POST
+def minutes_ready(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
+    access = get_network_for(request, slug, network_id, EDIT)
+    minutes = _minutes_for(meeting_for(access, pk).pk)
+    try:
+        services.minutes_mark_ready(minutes=minutes)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The minutes are ready: members who were present approve."))
+    return _back(slug, network_id, pk, "minutes")
+
+
+@login_required
+@require_POST
+def minutes_approve(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
+    access = get_network_for(request, slug, network_id, CONTRIBUTE)
+    minutes = _minutes_for(meeting_for(access, pk).pk)
+    try:
+        minutes = services.minutes_approve(minutes=minutes, member=access.member)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Thank you: everyone has approved, the minutes are final.")
+            if minutes.is_locked
+            else _("Thank you for approving the minutes."),
+        )
+    return _back(slug, network_id, pk, "minutes")
+
+
+@login_required
+@require_POST
+def minutes_finalise(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
+    access = get_network_for(request, slug, network_id, EDIT)
+    minutes = _minutes_for(meeting_for(access, pk).pk)
+    try:
+        services.minutes_finalise(minutes=minutes)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The minutes are approved and final."))
+    return _back(slug, network_id, pk, "minutes")
+
+
+# Decisions
+
+
+@login_required
+@require_POST
+def decision_add(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
+    access = get_network_for(request, slug, network_id, EDIT)
+    meeting = meeting_for(access, pk)
+    form = DecisionForm(request.POST, network=access.network)
+    if form.is_valid():
+        try:
+            services.decision_add(
+                meeting=meeting,
+                text=form.cleaned_data["text"],
+                results=form.cleaned_data["results"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Decision recorded."))
+            return _back(slug, network_id, pk, "decisions")
+    return render_detail(request, access, meeting, status=400, decision_form=form)
+
+
+@login_required
+@require_POST
+def decision_delete(
+    request: HttpRequest, slug: str, network_id: int, pk: int, decision_id: int
+) -> HttpResponse:
+    access = get_network_for(request, slug, network_id, EDIT)
+    meeting = meeting_for(access, pk)
+    decision = get_object_or_404(meeting.decisions, pk=decision_id)
+    services.decision_delete(decision=decision)
+    messages.success(request, _("Decision removed."))
+    return _back(slug, network_id, pk, "decisions")
+
+
+# Attendance
+
+
+@login_required
+def attendance(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
+    """Present, excused or absent for every member, in one form."""
+    access = get_network_for(request, slug, network_id, EDIT)
+    meeting = meeting_for(access, pk)
+    form = AttendanceForm(request.POST or None, rows=selectors.attendance_rows(meeting))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attendance_record(meeting=meeting, statuses=form.statuses())
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Attendance saved."))
+            return _back(slug, network_id, pk, "attendance")
+    return render(
+        request,
+        "meetings/attendance_form.html",
+        {"access": access, "meeting": meeting, "form": form},
+        status=400 if form.errors else 200,
+    )

@@ -1,0 +1,170 @@
+"""Reading a members file (CSV with `,` or `;`, or XLSX) into rows, with line-numbered errors.
+
+Nothing is saved here: the page shows a preview, and `services.members_import` saves the rows
+once the user confirms.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext as _
+
+from netlead.networks.models import NetworkRole
+from netlead.workspaces.models import Layer, Workspace
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 2000
+COLUMNS = ("name", "email", "organization", "layer", "job_title", "role")
+
+# Layer words as people write them in the three languages.
+LAYER_WORDS = {
+    **{value: value for value in Layer.values},
+    "strategisch": Layer.STRATEGIC,
+    "tactisch": Layer.TACTICAL,
+    "operationeel": Layer.OPERATIONAL,
+    "strategisk": Layer.STRATEGIC,
+    "taktisk": Layer.TACTICAL,
+    "operationel": Layer.OPERATIONAL,
+    "operationelt": Layer.OPERATIONAL,
+}
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    line: int
+    name: str
+    email: str
+    organization_id: int
+    organization: str
+    layer: str
+    job_title: str
+    role: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ImportError_:
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    rows: list[ImportRow]
+    errors: list[ImportError_]
+
+
+def _records_from_csv(data: bytes) -> list[tuple[int, dict[str, str]]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValidationError(
+            _("The file is not UTF-8 text (byte %(position)s). Save it as CSV UTF-8 and try again.")
+            % {"position": error.start + 1}
+        ) from error
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    return [(reader.line_num, row) for row in reader]
+
+
+def _records_from_xlsx(data: bytes) -> list[tuple[int, dict[str, str]]]:
+    from openpyxl import load_workbook
+
+    try:
+        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+    except Exception as error:  # openpyxl raises many kinds for a broken file
+        raise ValidationError(_("The file is not a readable XLSX workbook.")) from error
+    rows = sheet.iter_rows(values_only=True)
+    header = [str(cell or "").strip() for cell in next(rows, ())]
+    return [
+        (
+            number,
+            {
+                header[i]: "" if cell is None else str(cell)
+                for i, cell in enumerate(row)
+                if i < len(header)
+            },
+        )
+        for number, row in enumerate(rows, start=2)
+        if any(cell not in (None, "") for cell in row)
+    ]
+
+
+def parse_members_file(*, data: bytes, filename: str, workspace: Workspace) -> ParsedFile:
+    """Rows of a members file, checked against the workspace's organizations."""
+    if not data.strip():
+        raise ValidationError(_("The file is empty."))
+    if len(data) > MAX_BYTES:
+        raise ValidationError(_("The file is larger than 2 MB."))
+    is_xlsx = filename.lower().endswith(".xlsx")
+    records = _records_from_xlsx(data) if is_xlsx else _records_from_csv(data)
+    if not records:
+        raise ValidationError(_("The file has a header but no rows."))
+    if len(records) > MAX_ROWS:
+        raise ValidationError(_("The file has more than %(max)s rows.") % {"max": MAX_ROWS})
+    header = {key.strip().lower() for key in records[0][1] if key}
+    missing = [column for column in ("name", "organization") if column not in header]
+    if missing:
+        raise ValidationError(
+            _("Missing column(s): %(columns)s. Expected columns: %(expected)s.")
+            % {"columns": ", ".join(missing), "expected": ", ".join(COLUMNS)}
+        )
+
+    organizations = {o.name.casefold(): o for o in workspace.organizations.all()}
+    rows: list[ImportRow] = []
+    errors: list[ImportError_] = []
+    seen_emails: dict[str, int] = {}
+    for line, raw in records:
+        record = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
+        problems = []
+        name = record.get("name", "")
+        if not name:
+            problems.append(_("the name is empty"))
+        email = record.get("email", "").lower()
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                problems.append(_("“%(value)s” is not an e-mail address") % {"value": email})
+            if email in seen_emails:
+                problems.append(
+                    _("the e-mail address is also on line %(line)s") % {"line": seen_emails[email]}
+                )
+            seen_emails.setdefault(email, line)
+        organization = organizations.get(record.get("organization", "").casefold())
+        if organization is None:
+            problems.append(
+                _("unknown organization “%(value)s”: add it to the workspace first")
+                % {"value": record.get("organization", "")}
+            )
+        layer = LAYER_WORDS.get(record.get("layer", "").lower()) if record.get("layer") else ""
+        if layer is None:
+            problems.append(_("unknown layer “%(value)s”") % {"value": record.get("layer")})
+        role = record.get("role", "").lower() or NetworkRole.MEMBER
+        if role not in NetworkRole.values:
+            problems.append(_("unknown role “%(value)s”") % {"value": record.get("role")})
+        if problems or organization is None or layer is None:
+            errors.append(ImportError_(line=line, message="; ".join(problems)))
+            continue
+        rows.append(
+            ImportRow(
+                line=line,
+                name=name,
+                email=email,
+                organization_id=organization.pk,
+                organization=organization.name,
+                layer=layer,
+                job_title=record.get("job_title", ""),
+                role=role,
+            )
+        )
+    return ParsedFile(rows=rows, errors=errors)

@@ -1,0 +1,288 @@
+"""Use cases of a network: profile, members, charter, results and phases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from netlead import frameworks
+from netlead.accounts.models import User
+from netlead.networks.importing import ImportRow
+from netlead.networks.models import (
+    CONTRIBUTORS,
+    PHASE_COUNT,
+    CharterMandate,
+    CharterResponse,
+    CharterStatus,
+    CharterVersion,
+    Measurement,
+    Network,
+    NetworkMember,
+    NetworkRole,
+    PhaseCheck,
+    PhaseTransition,
+    Result,
+)
+from netlead.workspaces.models import Person, Workspace
+
+
+def person_for_user(*, workspace: Workspace, user: User) -> Person:
+    """The user's person in the workspace: linked already, found by e-mail, or new."""
+    person = workspace.persons.filter(user=user).first()
+    if person is None:
+        person = workspace.persons.filter(email__iexact=user.email, user__isnull=True).first()
+        if person is None:
+            person = Person(workspace=workspace, name=user.get_full_name(), email=user.email)
+        person.user = user
+        person.full_clean()
+        person.save()
+    return person
+
+
+@transaction.atomic
+def network_create(*, workspace: Workspace, creator: User, network: Network) -> Network:
+    """Save a new network; its creator becomes its network leader."""
+    network.workspace = workspace
+    network.full_clean()
+    network.save()
+    NetworkMember.objects.create(
+        network=network,
+        person=person_for_user(workspace=workspace, user=creator),
+        role=NetworkRole.LEADER,
+        joined_on=network.starts_on or timezone.localdate(),
+    )
+    return network
+
+
+def network_update(*, network: Network) -> Network:
+    network.full_clean()
+    network.save()
+    return network
+
+
+def _leaders_left_after(member: NetworkMember) -> int:
+    return (
+        member.network.members.current()
+        .filter(role=NetworkRole.LEADER)
+        .exclude(pk=member.pk)
+        .count()
+    )
+
+
+@transaction.atomic
+def member_add(
+    *, network: Network, person: Person, role: str, joined_on: date | None = None
+) -> NetworkMember:
+    if person.workspace_id != network.workspace_id:
+        raise ValidationError({"person": _("Choose a person of this workspace.")})
+    if network.members.current().filter(person=person).exists():
+        raise ValidationError(
+            {"person": _("%(name)s is already a member.") % {"name": person.name}}
+        )
+    member = NetworkMember(
+        network=network, person=person, role=role, joined_on=joined_on or timezone.localdate()
+    )
+    member.full_clean()
+    member.save()
+    return member
+
+
+@transaction.atomic
+def member_set_role(*, member: NetworkMember, role: str) -> NetworkMember:
+    if role not in NetworkRole.values:
+        raise ValidationError(_("Unknown role."))
+    if (
+        member.role == NetworkRole.LEADER
+        and role != NetworkRole.LEADER
+        and not _leaders_left_after(member)
+    ):
+        raise ValidationError(_("A network needs at least one network leader."))
+    member.role = role
+    member.save(update_fields=["role"])
+    return member
+
+
+@transaction.atomic
+def member_leave(*, member: NetworkMember, left_on: date) -> NetworkMember:
+    """End a membership; the row stays, so the history of who took part is kept."""
+    if member.left_on is not None:
+        raise ValidationError(_("This person has left the network already."))
+    if left_on < member.joined_on:
+        raise ValidationError(_("The leaving date cannot come before the joining date."))
+    if member.role == NetworkRole.LEADER and not _leaders_left_after(member):
+        raise ValidationError(_("A network needs at least one network leader."))
+    member.left_on = left_on
+    member.save(update_fields=["left_on"])
+    return member
+
+
+@transaction.atomic
+def members_import(*, network: Network, rows: Iterable[ImportRow]) -> tuple[int, int]:
+    """Add the previewed rows as members: persons found by e-mail are reused, others created.
+
+    Returns (members added, persons created). Rows naming a current member are skipped.
+    """
+    workspace = network.workspace
+    organizations = {o.pk: o for o in workspace.organizations.all()}
+    current = set(network.members.current().values_list("person_id", flat=True))
+    added = created = 0
+    for row in rows:
+        organization = organizations.get(row.organization_id)
+        if organization is None:
+            raise ValidationError(
+                _("Line %(line)s: the organization no longer exists.") % {"line": row.line}
+            )
+        person = workspace.persons.filter(email__iexact=row.email).first() if row.email else None
+        if person is None:
+            person = Person(
+                workspace=workspace,
+                name=row.name,
+                email=row.email,
+                organization=organization,
+                layer=row.layer,
+                job_title=row.job_title,
+            )
+            person.full_clean()
+            person.save()
+            created += 1
+        if person.pk in current:
+            continue
+        NetworkMember.objects.create(network=network, person=person, role=row.role)
+        current.add(person.pk)
+        added += 1
+    return added, created
+
+
+# Charter
+
+
+@transaction.atomic
+def charter_propose(
+    *,
+    network: Network,
+    proposer: User,
+    version: CharterVersion,
+    mandates: Mapping[int, str],
+) -> CharterVersion:
+    """Propose a new charter version. An earlier open proposal is withdrawn: one at a time."""
+    network.charter_versions.filter(status=CharterStatus.PROPOSED).update(
+        status=CharterStatus.WITHDRAWN
+    )
+    last = network.charter_versions.aggregate(n=Max("number"))["n"] or 0
+    version.network = network
+    version.number = last + 1
+    version.status = CharterStatus.PROPOSED
+    version.proposed_by = proposer
+    version.proposed_at = timezone.now()
+    version.full_clean()
+    version.save()
+    organizations = set(network.workspace.organizations.values_list("pk", flat=True))
+    for organization_id, text in mandates.items():
+        if text.strip() and organization_id in organizations:
+            CharterMandate.objects.create(
+                version=version, organization_id=organization_id, mandate=text.strip()
+            )
+    return version
+
+
+@transaction.atomic
+def charter_respond(
+    *, version: CharterVersion, member: NetworkMember, agrees: bool, objection: str = ""
+) -> CharterResponse:
+    if version.status != CharterStatus.PROPOSED:
+        raise ValidationError(_("This version is no longer open for responses."))
+    if member.role not in CONTRIBUTORS:
+        raise ValidationError(
+            _("Associates and stakeholders read the charter but do not decide on it.")
+        )
+    if not agrees and not objection.strip():
+        raise ValidationError({"objection": _("Say what you object to, so it can be resolved.")})
+    response, _created = CharterResponse.objects.update_or_create(
+        version=version,
+        member=member,
+        defaults={
+            "agrees": agrees,
+            "objection": "" if agrees else objection.strip(),
+            "responded_at": timezone.now(),
+        },
+    )
+    return response
+
+
+@transaction.atomic
+def charter_adopt(*, version: CharterVersion) -> CharterVersion:
+    """Make a proposed version the agreed charter: it needs agreement and no standing objection."""
+    version = CharterVersion.objects.select_for_update().get(pk=version.pk)
+    if version.status != CharterStatus.PROPOSED:
+        raise ValidationError(_("Only a proposed version can be adopted."))
+    responses = list(version.responses.all())
+    if any(not r.agrees for r in responses):
+        raise ValidationError(_("There are objections. Resolve them, or propose a new version."))
+    if not responses:
+        raise ValidationError(_("Nobody has agreed yet."))
+    version.network.charter_versions.filter(status=CharterStatus.AGREED).update(
+        status=CharterStatus.SUPERSEDED
+    )
+    version.status = CharterStatus.AGREED
+    version.agreed_at = timezone.now()
+    version.save(update_fields=["status", "agreed_at"])
+    return version
+
+
+# Results
+
+
+def result_save(*, result: Result) -> Result:
+    result.full_clean()
+    result.save()
+    return result
+
+
+def measurement_add(
+    *, result: Result, measured_on: date, value: Decimal, note: str, user: User
+) -> Measurement:
+    measurement = Measurement(
+        result=result, measured_on=measured_on, value=value, note=note, recorded_by=user
+    )
+    measurement.full_clean()
+    measurement.save()
+    return measurement
+
+
+# Phases
+
+
+def phase_check_set(*, network: Network, phase: int, item: str, done: bool, user: User) -> None:
+    """Mark a checklist item of a phase as done or not done."""
+    known = {i.key for p in frameworks.phases("en") if p.number == phase for i in p.checklist}
+    if item not in known:
+        raise ValidationError(_("Unknown checklist item."))
+    if done:
+        PhaseCheck.objects.get_or_create(
+            network=network, phase=phase, item=item, defaults={"done_by": user}
+        )
+    else:
+        PhaseCheck.objects.filter(network=network, phase=phase, item=item).delete()
+
+
+@transaction.atomic
+def phase_move(*, network: Network, to_phase: int, user: User, note: str = "") -> PhaseTransition:
+    """Move the network to another phase, recording when and who decided."""
+    network = Network.objects.select_for_update().get(pk=network.pk)
+    if not 1 <= to_phase <= PHASE_COUNT:
+        raise ValidationError(_("There is no phase %(n)s.") % {"n": to_phase})
+    if to_phase == network.phase:
+        raise ValidationError(_("The network is in this phase already."))
+    transition = PhaseTransition.objects.create(
+        network=network, from_phase=network.phase, to_phase=to_phase, decided_by=user, note=note
+    )
+    network.phase = to_phase
+    network.save(update_fields=["phase"])
+    return transition

@@ -1,0 +1,1 @@
+"""Pages of a network, one module per part: network, members, charter, results, phase."""

@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from netlead.networks import selectors, services
+from netlead.networks.access import EDIT, READ, get_network_for
+from netlead.networks.forms import MemberAddForm, MemberLeaveForm, MemberRoleForm, MembersImportForm
+from netlead.networks.importing import ImportRow, parse_members_file
+from netlead.networks.models import NetworkRole
+
+IMPORT_SESSION_KEY = "netlead_members_import"
+
+
+@login_required
+def members(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
+    access = get_network_for(request, slug, network_id, EDIT if request.method == "POST" else READ)
+    form = MemberAddForm(request.POST or None, network=access.network)
+    if request.method == "POST" and form.is_valid():
+        try:
+            member = services.member_add(
+                network=access.network,
+                person=form.cleaned_data["person"],
+                role=form.cleaned_data["role"],
+                joined_on=form.cleaned_data["joined_on"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(name)s added.") % {"name": member.person.name})
+            return redirect("networks:members", slug=slug, network_id=network_id)
+    return render(
+        request,
+        "networks/members.html",
+        {
+            "access": access,
+            "overview": selectors.members_overview(access.network),
+            "form": form,
+            "roles": NetworkRole.choices,
+            "leave_form": MemberLeaveForm(),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def member_role(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
+    access = get_network_for(request, slug, network_id, EDIT)
+    member = get_object_or_404(access.network.members.current(), pk=pk)
+    form = MemberRoleForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Choose a valid role."))
+        services.member_set_role(member=member, role=form.cleaned_data["role"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Role changed."))
+    return redirect("networks:members", slug=slug, network_id=network_id)
+
+
+@login_required
+@require_POST
+def member_leave(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
+    access = get_network_for(request, slug, network_id, EDIT)
+    member = get_object_or_404(access.network.members.current(), pk=pk)
+    form = MemberLeaveForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Enter the date on which the person left."))
+        services.member_leave(member=member, left_on=form.cleaned_data["left_on"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("%(name)s has left the network.") % {"name": member.person.name}
+        )
+    return redirect("networks:members", slug=slug, network_id=network_id)
+
+
+@login_required
+def members_import(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
+    """Step 1: upload a file and see a preview with line-numbered errors. Nothing is saved."""
+    access = get_network_for(request, slug, network_id, EDIT)
+    form = MembersImportForm(request.POST or None, request.FILES or None)
+    parsed = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            parsed = parse_members_file(
+                data=upload.read(), filename=upload.name, workspace=access.membership.workspace
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            key = f"{IMPORT_SESSION_KEY}_{network_id}"
+            request.session[key] = (
+                [row.as_dict() for row in parsed.rows] if not parsed.errors else []
+            )
+    return render(
+        request,
+        "networks/members_import.html",
+        {"access": access, "form": form, "parsed": parsed},
+        status=400 if form.errors or (parsed and parsed.errors) else 200,
+    )
+
+
+@login_required
+@require_POST
+def members_import_confirm(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
+    """Step 2: save the previewed rows."""
+    access = get_network_for(request, slug, network_id, EDIT)
+    rows = request.session.pop(f"{IMPORT_SESSION_KEY}_{network_id}", None)
+    if not rows:
+        messages.error(request, _("Nothing to import: upload the file again."))
+        return redirect("networks:members_import", slug=slug, network_id=network_id)
+    try:
+        added, created = services.members_import(
+            network=access.network, rows=[ImportRow(**row) for row in rows]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("networks:members_import", slug=slug, network_id=network_id)
+    messages.success(
+        request,
+        _("%(added)s members added (%(created)s new persons in the workspace).")
+        % {"added": added, "created": created},
+    )
+    return redirect("networks:members", slug=slug, network_id=network_id)
