@@ -84,6 +84,11 @@ def members_overview(network: Network) -> MembersOverview:
         key = organization.pk if organization else None
         group = groups.setdefault(key, OrganizationGroup(organization=organization))
         group.by_layer.setdefault(member.person.layer or "", []).append(member)
+    layer_order = [*Layer.values, ""]
+    for group in groups.values():
+        group.by_layer = {
+            layer: group.by_layer[layer] for layer in layer_order if layer in group.by_layer
+        }
     ordered = sorted(
         groups.values(),
         key=lambda g: (g.organization is None, g.organization.name if g.organization else ""),
