@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "netlead.workspaces",
     "netlead.networks",
     "netlead.meetings",
+    "netlead.surveys",
 ]
 
 MIDDLEWARE = [

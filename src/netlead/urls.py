@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("netlead.workspaces.urls")),
     path("", include("netlead.networks.urls")),
     path("", include("netlead.meetings.urls")),
+    path("", include("netlead.surveys.urls")),
     path("admin/", admin.site.urls),
     path(
         "robots.txt",

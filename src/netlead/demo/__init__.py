@@ -11,8 +11,10 @@ def load_demo() -> DemoWorkspace:
     """Load (or refresh) the whole demo; safe to run again."""
     from netlead.demo.meetings import load_meetings
     from netlead.demo.networks import load_network
+    from netlead.demo.surveys import load_surveys
 
     demo = load_workspace()
     network = load_network(demo.workspace, demo.users)
     load_meetings(network)
+    load_surveys(network)
     return demo

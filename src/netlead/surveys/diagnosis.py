@@ -1,0 +1,160 @@
+"""Compute and store the diagnosis of a closed round with netlead.analysis.
+
+Runs in a background task, never in a request. Member ids in the stored result are network
+member ids; names are added only when a page shows them, under the map's privacy rules.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from netlead.analysis import Member, Network, Tie, compare, diagnose, to_dict
+from netlead.analysis.health import (
+    HealthItemSpec,
+    compare_health,
+    score_health,
+)
+from netlead.analysis.health import (
+    HealthResponse as ScoredResponse,
+)
+from netlead.frameworks.instruments import health_check
+from netlead.surveys.models import (
+    DiagnosisStatus,
+    HealthAnswer,
+    Instrument,
+    SurveyRound,
+    TieAnswer,
+)
+
+#: Members are matched across rounds by person, so a member who left and rejoined is the same.
+MemberKey = str
+
+
+def _member_key(person_id: int) -> MemberKey:
+    return str(person_id)
+
+
+def relationship_network(survey_round: SurveyRound) -> Network:
+    """The network of a closed relationship round: every invited member, and the ties named by
+    those who submitted."""
+    invitations = survey_round.invitations.select_related("member__person__organization")
+    members = tuple(
+        Member(
+            id=_member_key(inv.member.person_id),
+            organization=inv.member.person.organization.name
+            if inv.member.person.organization
+            else None,
+            layer=inv.member.person.layer or None,
+        )
+        for inv in invitations
+    )
+    submitted = survey_round.invitations.filter(submitted_at__isnull=False).values("member_id")
+    rows = TieAnswer.objects.filter(round=survey_round, respondent_id__in=submitted)
+    ties = tuple(
+        Tie(
+            source=_member_key(row["respondent__person_id"]),
+            target=_member_key(row["target__person_id"]),
+            weight=float(row["frequency"] or 1),
+            reliability=row["reliability"],
+            mission=row["mission"],
+            openness=row["openness"],
+            influence=row["influence"],
+            involvement=row["involvement"],
+            resources=row["resources"],
+        )
+        for row in rows.values(
+            "respondent__person_id",
+            "target__person_id",
+            "frequency",
+            "reliability",
+            "mission",
+            "openness",
+            "influence",
+            "involvement",
+            "resources",
+        )
+    )
+    return Network(members=members, ties=ties)
+
+
+def map_edges(network: Network) -> list[list[Any]]:
+    """Undirected edges of the map: [a, b, strength, mutual]. Strength is the highest reported
+    frequency (1-4) of the pair; trust and value never appear per tie."""
+    pairs: dict[tuple[str, str], list[Any]] = {}
+    for tie in network.ties:
+        a, b = sorted((tie.source, tie.target))
+        edge = pairs.get((a, b))
+        if edge is None:
+            pairs[(a, b)] = [a, b, int(tie.weight), False]
+        else:
+            edge[2] = max(edge[2], int(tie.weight))
+            edge[3] = True
+    return sorted(pairs.values())
+
+
+def _relationship_result(survey_round: SurveyRound, k: int) -> dict[str, Any]:
+    network = relationship_network(survey_round)
+    result = diagnose(network, k=k)
+    data: dict[str, Any] = {"kind": Instrument.RELATIONSHIPS}
+    edges = map_edges(network)
+    previous = survey_round.previous
+    if previous is not None:
+        before = relationship_network(previous)
+        comparison = compare(before, network, diagnose(before, k=k), result)
+        data["comparison"] = to_dict(comparison)
+        before_pairs = {(a, b) for a, b, *_ in map_edges(before)}
+        after_pairs = {(a, b) for a, b, *_ in edges}
+        data["lost_edges"] = sorted([a, b] for a, b in before_pairs - after_pairs)
+        data["new_edges"] = sorted([a, b] for a, b in after_pairs - before_pairs)
+    data["diagnosis"] = to_dict(result)
+    data["edges"] = edges
+    return data
+
+
+def health_responses(survey_round: SurveyRound) -> list[ScoredResponse]:
+    answers: dict[int, dict[str, int]] = {}
+    groups: dict[int, tuple[str, str]] = {}
+    for response in survey_round.health_responses.filter(submitted_at__isnull=False):
+        answers[response.pk] = {}
+        groups[response.pk] = (response.organization, response.layer)
+    rows = HealthAnswer.objects.filter(response_id__in=list(answers)).values_list(
+        "response_id", "item", "value"
+    )
+    for response_id, item, value in rows:
+        answers[response_id][item] = value
+    return [
+        ScoredResponse(answers[pk], organization or None, layer or None)
+        for pk, (organization, layer) in groups.items()
+    ]
+
+
+def _health_result(survey_round: SurveyRound, k: int) -> dict[str, Any]:
+    specs = [HealthItemSpec(i.key, i.dimension, i.reverse) for i in health_check("en").items]
+    summary = score_health(health_responses(survey_round), specs, k=k)
+    data: dict[str, Any] = {"kind": Instrument.HEALTH, "health": to_dict(summary)}
+    if survey_round.previous is not None:
+        before = score_health(health_responses(survey_round.previous), specs, k=k)
+        data["comparison"] = to_dict(compare_health(before, summary))
+    return data
+
+
+def compute(survey_round: SurveyRound) -> None:
+    """Compute the round's diagnosis and store it; on failure the round says so."""
+    k = survey_round.network.workspace.anonymity_threshold
+    try:
+        if survey_round.instrument == Instrument.HEALTH:
+            data = _health_result(survey_round, k)
+        else:
+            data = _relationship_result(survey_round, k)
+    except Exception:
+        SurveyRound.objects.filter(pk=survey_round.pk).update(
+            diagnosis_status=DiagnosisStatus.FAILED
+        )
+        raise
+    with transaction.atomic():
+        SurveyRound.objects.filter(pk=survey_round.pk).update(
+            diagnosis=data, diagnosis_status=DiagnosisStatus.READY, computed_at=timezone.now()
+        )

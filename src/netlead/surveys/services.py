@@ -1,0 +1,405 @@
+"""Use cases of survey rounds: draft, open and invite, remind, answer, submit, close."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from netlead.accounts.models import User
+from netlead.frameworks.instruments import health_check
+from netlead.networks.models import Network, NetworkMember
+from netlead.surveys.models import (
+    TIE_QUESTIONS,
+    DiagnosisStatus,
+    HealthAnswer,
+    HealthResponse,
+    Instrument,
+    RoundStatus,
+    SurveyInvitation,
+    SurveyRound,
+    TieAnswer,
+)
+from netlead.surveys.tokens import hash_token, health_response_key, new_salt, token_for
+
+HEALTH_ITEMS = frozenset(item.key for item in health_check("en").items)
+HEALTH_SCALE = (1, 5)
+TIE_SCALE = (1, 4)
+
+
+class AlreadySubmitted(Exception):
+    """The respondent submitted before; nothing was changed."""
+
+
+# -- Rounds --------------------------------------------------------------------------------
+
+
+def round_create(
+    *,
+    network: Network,
+    instrument: str,
+    title: str,
+    closes_on: date,
+    anonymous: bool,
+    created_by: User,
+) -> SurveyRound:
+    if closes_on < timezone.localdate():
+        raise ValidationError({"closes_on": _("The closing date cannot be in the past.")})
+    survey_round = SurveyRound(
+        network=network,
+        instrument=instrument,
+        title=title,
+        closes_on=closes_on,
+        anonymous=anonymous,
+        created_by=created_by,
+    )
+    survey_round.full_clean()
+    survey_round.save()
+    return survey_round
+
+
+def has_answers(survey_round: SurveyRound) -> bool:
+    return (
+        survey_round.invitations.filter(started_at__isnull=False).exists()
+        or survey_round.health_responses.exists()
+        or survey_round.tie_answers.exists()
+    )
+
+
+@transaction.atomic
+def round_update(
+    survey_round: SurveyRound, *, title: str, closes_on: date, anonymous: bool
+) -> SurveyRound:
+    """Change title, closing date or anonymity of a round that is not closed. Anonymity
+    cannot be switched off once anyone has started to answer: they were promised it."""
+    survey_round = SurveyRound.objects.select_for_update().get(pk=survey_round.pk)
+    if survey_round.status == RoundStatus.CLOSED:
+        raise ValidationError(_("This round is closed and can no longer be changed."))
+    if survey_round.anonymous and not anonymous and has_answers(survey_round):
+        raise ValidationError(
+            {
+                "anonymous": _(
+                    "Anonymity cannot be switched off: people have already answered "
+                    "under the promise of anonymity."
+                )
+            }
+        )
+    if closes_on < timezone.localdate():
+        raise ValidationError({"closes_on": _("The closing date cannot be in the past.")})
+    survey_round.title = title
+    survey_round.closes_on = closes_on
+    survey_round.anonymous = anonymous
+    survey_round.full_clean()
+    survey_round.save()
+    return survey_round
+
+
+def _language_of(member: NetworkMember) -> str:
+    user = member.person.user
+    if user is not None and user.language:
+        return user.language
+    return member.network.workspace.default_language or settings.LANGUAGE_CODE
+
+
+@transaction.atomic
+def round_open(survey_round: SurveyRound, *, base_url: str) -> int:
+    """Open a draft round: invite every current member with an e-mail address. The e-mails go
+    out as a background task. Returns how many were invited."""
+    from netlead.surveys.tasks import send_invitations  # tasks import services
+
+    survey_round = SurveyRound.objects.select_for_update().get(pk=survey_round.pk)
+    if survey_round.status != RoundStatus.DRAFT:
+        raise ValidationError(_("This round has already been opened."))
+    members = list(
+        NetworkMember.objects.current()
+        .filter(network_id=survey_round.network_id)
+        .exclude(person__email="")
+        .select_related("person__user", "network__workspace")
+    )
+    if not members:
+        raise ValidationError(_("No member of this network has an e-mail address to invite."))
+    invitations = []
+    for member in members:
+        salt = new_salt()
+        invitations.append(
+            SurveyInvitation(
+                round=survey_round,
+                member=member,
+                salt=salt,
+                token_hash=hash_token(token_for(salt)),
+                language=_language_of(member),
+            )
+        )
+    SurveyInvitation.objects.bulk_create(invitations, batch_size=1000)
+    survey_round.status = RoundStatus.OPEN
+    survey_round.opens_on = timezone.localdate()
+    survey_round.opened_at = timezone.now()
+    survey_round.save(update_fields=["status", "opens_on", "opened_at"])
+    round_id = survey_round.pk
+    transaction.on_commit(lambda: send_invitations.enqueue(round_id=round_id, base_url=base_url))
+    return len(invitations)
+
+
+def round_remind(survey_round: SurveyRound, *, base_url: str) -> int:
+    """Send a reminder to everyone who has not submitted (the task decides who); at most once a
+    day. Returns how many will be reminded."""
+    from netlead.surveys.tasks import send_reminders
+
+    if not survey_round.accepts_answers:
+        raise ValidationError(_("Reminders can only be sent while the round is open."))
+    pending = survey_round.invitations.filter(submitted_at__isnull=True)
+    since = timezone.now() - timedelta(hours=20)
+    if pending.filter(reminded_at__gte=since).exists():
+        raise ValidationError(_("A reminder was sent less than a day ago."))
+    count = pending.count()
+    if count:
+        round_id = survey_round.pk
+        transaction.on_commit(lambda: send_reminders.enqueue(round_id=round_id, base_url=base_url))
+    return count
+
+
+@transaction.atomic
+def round_close(survey_round: SurveyRound, *, closed_by: User) -> SurveyRound:
+    """Close an open round: answers that were never submitted are deleted, and the diagnosis
+    is computed by a background task."""
+    from netlead.surveys.tasks import compute_diagnosis
+
+    survey_round = SurveyRound.objects.select_for_update().get(pk=survey_round.pk)
+    if survey_round.status != RoundStatus.OPEN:
+        raise ValidationError(_("Only an open round can be closed."))
+    not_submitted = survey_round.invitations.filter(submitted_at__isnull=True)
+    TieAnswer.objects.filter(
+        round=survey_round, respondent__in=not_submitted.values("member")
+    ).delete()
+    survey_round.health_responses.filter(submitted_at__isnull=True).delete()
+    survey_round.status = RoundStatus.CLOSED
+    survey_round.closed_at = timezone.now()
+    survey_round.closed_by = closed_by
+    survey_round.previous = (
+        SurveyRound.objects.filter(
+            network_id=survey_round.network_id,
+            instrument=survey_round.instrument,
+            status=RoundStatus.CLOSED,
+        )
+        .exclude(pk=survey_round.pk)
+        .order_by("-closed_at")
+        .first()
+    )
+    survey_round.diagnosis_status = DiagnosisStatus.PENDING
+    survey_round.save()
+    round_id = survey_round.pk
+    transaction.on_commit(lambda: compute_diagnosis.enqueue(round_id=round_id))
+    return survey_round
+
+
+# -- Answering -----------------------------------------------------------------------------
+
+
+def invitation_for_token(token: str) -> SurveyInvitation | None:
+    """The invitation behind a link, or None for an unknown token."""
+    return (
+        SurveyInvitation.objects.select_related(
+            "round__network__workspace", "member__person__organization"
+        )
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+
+
+def _open_for_answers(invitation: SurveyInvitation) -> None:
+    if invitation.submitted_at is not None:
+        raise AlreadySubmitted
+    if not invitation.round.accepts_answers:
+        raise ValidationError(_("This round is closed; answers can no longer be changed."))
+
+
+@transaction.atomic
+def start(invitation: SurveyInvitation, token: str) -> None:
+    """The respondent agreed to take part. Relationship rounds start with the ties the
+    respondent named last round (to members still in the network), to keep, change or end."""
+    invitation = SurveyInvitation.objects.select_for_update().get(pk=invitation.pk)
+    _open_for_answers(invitation)
+    if invitation.started_at is not None:
+        return
+    invitation.started_at = timezone.now()
+    invitation.save(update_fields=["started_at"])
+    survey_round = invitation.round
+    if survey_round.instrument == Instrument.HEALTH:
+        person = invitation.member.person
+        HealthResponse.objects.get_or_create(
+            key_hash=health_response_key(token),
+            defaults={
+                "round": survey_round,
+                "organization": person.organization.name if person.organization else "",
+                "layer": person.layer,
+            },
+        )
+        return
+    previous = (
+        SurveyRound.objects.filter(
+            network_id=survey_round.network_id,
+            instrument=Instrument.RELATIONSHIPS,
+            status=RoundStatus.CLOSED,
+        )
+        .order_by("-closed_at")
+        .first()
+    )
+    if previous is None:
+        return
+    invited = set(survey_round.invitations.values_list("member_id", flat=True))
+    # The same person may have left and rejoined: match by person, not by membership row.
+    person_to_member = dict(survey_round.invitations.values_list("member__person_id", "member_id"))
+    earlier = TieAnswer.objects.filter(
+        round=previous, respondent__person_id=invitation.member.person_id
+    ).select_related("target")
+    copies = []
+    for answer in earlier:
+        target = person_to_member.get(answer.target.person_id)
+        if target is None or target not in invited or target == invitation.member_id:
+            continue
+        copies.append(
+            TieAnswer(
+                round=survey_round,
+                respondent_id=invitation.member_id,
+                target_id=target,
+                from_previous_round=True,
+                **{q: getattr(answer, q) for q in TIE_QUESTIONS},
+            )
+        )
+    TieAnswer.objects.bulk_create(copies, ignore_conflicts=True)
+
+
+def _check_value(value: int | None, scale: tuple[int, int]) -> None:
+    if value is not None and not scale[0] <= value <= scale[1]:
+        raise ValidationError(
+            _("Choose an answer from %(low)s to %(high)s.") % {"low": scale[0], "high": scale[1]}
+        )
+
+
+@transaction.atomic
+def roster_save(
+    invitation: SurveyInvitation,
+    *,
+    ticked: Iterable[int],
+    shown_ticked: Iterable[int],
+    not_named: bool,
+) -> None:
+    """Apply the respondent's roster: members newly ticked become ties, members un-ticked are
+    ended. Only the change against what the page showed is applied, so a page left open in
+    another tab never undoes answers given since."""
+    invitation = SurveyInvitation.objects.select_for_update().get(pk=invitation.pk)
+    _open_for_answers(invitation)
+    ticked_set, shown_set = set(ticked), set(shown_ticked)
+    invited = set(invitation.round.invitations.values_list("member_id", flat=True))
+    outside = (ticked_set | shown_set) - invited
+    if outside or invitation.member_id in ticked_set:
+        raise ValidationError(_("The list named someone who is not in this survey round."))
+    TieAnswer.objects.filter(
+        round=invitation.round,
+        respondent_id=invitation.member_id,
+        target_id__in=shown_set - ticked_set,
+    ).delete()
+    TieAnswer.objects.bulk_create(
+        [
+            TieAnswer(round=invitation.round, respondent_id=invitation.member_id, target_id=t)
+            for t in ticked_set - shown_set
+        ],
+        ignore_conflicts=True,
+    )
+    if invitation.not_named != not_named:
+        invitation.not_named = not_named
+        invitation.save(update_fields=["not_named"])
+
+
+def tie_answers_save(
+    invitation: SurveyInvitation, answers: Mapping[int, Mapping[str, int | None]]
+) -> int:
+    """Save ratings: target member id -> {question: 1-4}. Only the questions given are
+    written, so partial saves never erase earlier answers. Returns the number of ties saved."""
+    _open_for_answers(invitation)
+    for ratings in answers.values():
+        for question, value in ratings.items():
+            if question not in TIE_QUESTIONS:
+                raise ValidationError(_("The form was changed and could not be saved."))
+            _check_value(value, TIE_SCALE)
+    saved = 0
+    with transaction.atomic():
+        for target, ratings in answers.items():
+            values = {q: v for q, v in ratings.items() if v is not None}
+            if values:
+                saved += TieAnswer.objects.filter(
+                    round=invitation.round, respondent_id=invitation.member_id, target_id=target
+                ).update(**values)
+    return saved
+
+
+def health_response_for(invitation: SurveyInvitation, token: str) -> HealthResponse | None:
+    return HealthResponse.objects.filter(
+        round=invitation.round, key_hash=health_response_key(token)
+    ).first()
+
+
+def health_answers_save(
+    invitation: SurveyInvitation, token: str, answers: Mapping[str, int]
+) -> int:
+    """Save health-check answers (item key -> 1-5), one row per statement."""
+    _open_for_answers(invitation)
+    for item, value in answers.items():
+        if item not in HEALTH_ITEMS:
+            raise ValidationError(_("The form was changed and could not be saved."))
+        _check_value(value, HEALTH_SCALE)
+    response = health_response_for(invitation, token)
+    if response is None:
+        raise ValidationError(_("Please start the survey from its first page."))
+    if response.submitted_at is not None:
+        raise AlreadySubmitted
+    for item, value in answers.items():
+        try:
+            with transaction.atomic():
+                HealthAnswer.objects.update_or_create(
+                    response=response, item=item, defaults={"value": value}
+                )
+        except IntegrityError:  # the same statement saved at once from another tab
+            HealthAnswer.objects.filter(response=response, item=item).update(value=value)
+    return len(answers)
+
+
+def missing_answers(invitation: SurveyInvitation, token: str) -> list[str]:
+    """What still has to be answered before submitting: health item keys, or the ids (as
+    strings) of members whose tie lacks a rating."""
+    if invitation.round.instrument == Instrument.HEALTH:
+        response = health_response_for(invitation, token)
+        answered = set(response.answers.values_list("item", flat=True)) if response else set()
+        return [key for key in sorted(HEALTH_ITEMS) if key not in answered]
+    incomplete = TieAnswer.objects.filter(
+        round=invitation.round, respondent_id=invitation.member_id
+    )
+    missing = set()
+    for question in TIE_QUESTIONS:
+        missing |= set(
+            incomplete.filter(**{f"{question}__isnull": True}).values_list("target_id", flat=True)
+        )
+    return [str(target) for target in sorted(missing)]
+
+
+@transaction.atomic
+def submit(invitation: SurveyInvitation, token: str) -> None:
+    """Submit the answers. A second submit raises AlreadySubmitted and changes nothing."""
+    invitation = SurveyInvitation.objects.select_for_update().get(pk=invitation.pk)
+    _open_for_answers(invitation)
+    if invitation.started_at is None:
+        raise ValidationError(_("Please start the survey from its first page."))
+    if missing_answers(invitation, token):
+        raise ValidationError(_("Some questions are not answered yet."))
+    now = timezone.now()
+    if invitation.round.instrument == Instrument.HEALTH:
+        HealthResponse.objects.filter(
+            round=invitation.round, key_hash=health_response_key(token)
+        ).update(submitted_at=now)
+    invitation.submitted_at = now
+    invitation.save(update_fields=["submitted_at"])

@@ -1,0 +1,265 @@
+"""Answering a survey through a personal link: no account, the token is the key.
+
+Every bad link gets a page that says what happened: unknown link (404), round closed (410),
+already submitted (a friendly page; nothing is changed). Saves only ever add or change the
+answers they carry, so two open tabs never undo each other's work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from netlead.frameworks.instruments import health_check, relationship_survey
+from netlead.networks.models import NetworkMember
+from netlead.surveys import services
+from netlead.surveys.models import TIE_QUESTIONS, HealthAnswer, SurveyInvitation, TieAnswer
+
+View = Callable[..., HttpResponse]
+
+
+def _use_invitation_language(request: HttpRequest, invitation: SurveyInvitation) -> None:
+    """Without a language chosen on this device, the survey speaks the invitation's language."""
+    if settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
+        translation.activate(invitation.language)
+        request.LANGUAGE_CODE = invitation.language
+
+
+def _problem(request: HttpRequest, kind: str, status: int, **extra: Any) -> HttpResponse:
+    return render(request, "surveys/answer_problem.html", {"kind": kind, **extra}, status=status)
+
+
+def with_invitation(view: View) -> View:
+    """Resolve the token; answer bad links with a clear page instead of the view."""
+
+    @wraps(view)
+    @never_cache
+    def wrapper(request: HttpRequest, token: str) -> HttpResponse:
+        invitation = services.invitation_for_token(token)
+        if invitation is None:
+            return _problem(request, "unknown", 404)
+        _use_invitation_language(request, invitation)
+        if invitation.submitted_at is not None:
+            return _problem(request, "submitted", 200, invitation=invitation, token=token)
+        if not invitation.round.accepts_answers:
+            return _problem(request, "closed", 410, invitation=invitation)
+        try:
+            return view(request, invitation, token)
+        except services.AlreadySubmitted:
+            return _problem(request, "submitted", 200, invitation=invitation, token=token)
+
+    return wrapper
+
+
+def _context(invitation: SurveyInvitation, token: str, **extra: Any) -> dict[str, Any]:
+    survey_round = invitation.round
+    language = translation.get_language() or "en"
+    instrument = health_check(language) if survey_round.is_health else relationship_survey(language)
+    k = survey_round.network.workspace.anonymity_threshold
+    return {
+        "invitation": invitation,
+        "round": survey_round,
+        "instrument": instrument,
+        "purpose": instrument.purpose.replace("{k}", str(k)),
+        "token": token,
+        **extra,
+    }
+
+
+def _first_step(invitation: SurveyInvitation, token: str) -> HttpResponse:
+    if invitation.round.is_health:
+        return redirect("surveys:answer_health", token)
+    return redirect("surveys:answer_roster", token)
+
+
+@with_invitation
+def answer_start(request: HttpRequest, invitation: SurveyInvitation, token: str) -> HttpResponse:
+    """Purpose and consent first; agreeing starts the survey (or continues it)."""
+    if request.method == "POST":
+        if request.POST.get("consent") != "yes":
+            context = _context(invitation, token, consent_error=True)
+            return render(request, "surveys/answer_start.html", context, status=400)
+        services.start(invitation, token)
+        return _first_step(invitation, token)
+    return render(request, "surveys/answer_start.html", _context(invitation, token))
+
+
+def _ids(values: list[str]) -> set[int]:
+    try:
+        return {int(v) for v in values}
+    except ValueError:
+        raise ValidationError(_("The form was changed and could not be saved.")) from None
+
+
+def _roster(invitation: SurveyInvitation) -> list[NetworkMember]:
+    return list(
+        NetworkMember.objects.filter(survey_invitations__round=invitation.round)
+        .exclude(pk=invitation.member_id)
+        .select_related("person__organization")
+        .order_by("person__organization__name", "person__name")
+    )
+
+
+def _named(invitation: SurveyInvitation) -> set[int]:
+    return set(
+        TieAnswer.objects.filter(
+            round=invitation.round, respondent_id=invitation.member_id
+        ).values_list("target_id", flat=True)
+    )
+
+
+@with_invitation
+def answer_roster(request: HttpRequest, invitation: SurveyInvitation, token: str) -> HttpResponse:
+    """Step 1 of the relationship survey: confirm who you are and tick who you work with."""
+    if invitation.started_at is None or not invitation.round.is_relationships:
+        return redirect("surveys:answer", token)
+    error = None
+    if request.method == "POST":
+        try:
+            services.roster_save(
+                invitation,
+                ticked=_ids(request.POST.getlist("named")),
+                shown_ticked=_ids(request.POST.getlist("shown")),
+                not_named=request.POST.get("not_named") == "on",
+            )
+        except ValidationError as problem:
+            error = " ".join(problem.messages)
+        else:
+            return redirect("surveys:answer_ratings", token)
+    named = _named(invitation)
+    prefilled = TieAnswer.objects.filter(
+        round=invitation.round, respondent_id=invitation.member_id, from_previous_round=True
+    ).exists()
+    context = _context(
+        invitation, token, roster=_roster(invitation), named=named, prefilled=prefilled, error=error
+    )
+    return render(request, "surveys/answer_roster.html", context, status=400 if error else 200)
+
+
+def _posted_ratings(request: HttpRequest) -> dict[int, dict[str, int | None]]:
+    """Fields named `tie-<member id>-<question>`; anything else in the form is ignored."""
+    answers: dict[int, dict[str, int | None]] = {}
+    for name, value in request.POST.items():
+        if not name.startswith("tie-"):
+            continue
+        try:
+            _prefix, target, question = name.split("-", 2)
+            answers.setdefault(int(target), {})[question] = int(value) if value else None
+        except ValueError:
+            raise ValidationError(_("The form was changed and could not be saved.")) from None
+    return answers
+
+
+@with_invitation
+def answer_ratings(request: HttpRequest, invitation: SurveyInvitation, token: str) -> HttpResponse:
+    """Step 2 of the relationship survey: a few questions about each person named."""
+    if invitation.started_at is None or not invitation.round.is_relationships:
+        return redirect("surveys:answer", token)
+    error = missing = None
+    if request.method == "POST":
+        try:
+            services.tie_answers_save(invitation, _posted_ratings(request))
+            if "submit" in request.POST:
+                missing = services.missing_answers(invitation, token)
+                if not missing:
+                    services.submit(invitation, token)
+                    return redirect("surveys:answer_thanks", token)
+                error = _("Some questions are not answered yet. They are marked below.")
+            else:
+                return redirect("surveys:answer_ratings", token)
+        except ValidationError as problem:
+            error = " ".join(problem.messages)
+    ties = list(
+        TieAnswer.objects.filter(round=invitation.round, respondent_id=invitation.member_id)
+        .select_related("target__person__organization")
+        .order_by("target__person__name")
+    )
+    missing_ids = set(missing or [])
+    rows = [
+        {
+            "tie": tie,
+            "missing": str(tie.target_id) in missing_ids,
+            "answers": {q: getattr(tie, q) for q in TIE_QUESTIONS},
+        }
+        for tie in ties
+    ]
+    context = _context(invitation, token, rows=rows, error=error)
+    return render(request, "surveys/answer_ratings.html", context, status=400 if error else 200)
+
+
+def _posted_health(request: HttpRequest) -> dict[str, int]:
+    answers = {}
+    for name, value in request.POST.items():
+        if name.startswith("item-") and value:
+            try:
+                answers[name.removeprefix("item-")] = int(value)
+            except ValueError:
+                raise ValidationError(_("The form was changed and could not be saved.")) from None
+    return answers
+
+
+@with_invitation
+def answer_health(request: HttpRequest, invitation: SurveyInvitation, token: str) -> HttpResponse:
+    """The health check on one page, in sections by dimension."""
+    if invitation.started_at is None or not invitation.round.is_health:
+        return redirect("surveys:answer", token)
+    error = None
+    missing: list[str] = []
+    if request.method == "POST":
+        try:
+            services.health_answers_save(invitation, token, _posted_health(request))
+            if "submit" in request.POST:
+                missing = services.missing_answers(invitation, token)
+                if not missing:
+                    services.submit(invitation, token)
+                    return redirect("surveys:answer_thanks", token)
+                error = _("Some statements are not answered yet. They are marked below.")
+            else:
+                return redirect("surveys:answer_health", token)
+        except ValidationError as problem:
+            error = " ".join(problem.messages)
+    response = services.health_response_for(invitation, token)
+    answers = (
+        dict(HealthAnswer.objects.filter(response=response).values_list("item", "value"))
+        if response
+        else {}
+    )
+    context = _context(invitation, token, answers=answers, missing=set(missing), error=error)
+    return render(request, "surveys/answer_health.html", context, status=400 if error else 200)
+
+
+@require_POST
+@with_invitation
+def answer_autosave(request: HttpRequest, invitation: SurveyInvitation, token: str) -> HttpResponse:
+    """Save one or more answers as they are given (JavaScript posts each change)."""
+    if invitation.started_at is None:
+        return JsonResponse(
+            {"error": _("Please start the survey from its first page.")}, status=400
+        )
+    try:
+        if invitation.round.is_health:
+            saved = services.health_answers_save(invitation, token, _posted_health(request))
+        else:
+            saved = services.tie_answers_save(invitation, _posted_ratings(request))
+    except ValidationError as problem:
+        return JsonResponse({"error": " ".join(problem.messages)}, status=400)
+    return JsonResponse({"saved": saved})
+
+
+@never_cache
+def answer_thanks(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = services.invitation_for_token(token)
+    if invitation is None or invitation.submitted_at is None:
+        return _problem(request, "unknown", 404)
+    _use_invitation_language(request, invitation)
+    return render(request, "surveys/answer_thanks.html", _context(invitation, token))

@@ -1,0 +1,146 @@
+"""Survey rounds of a network: the list, a new round, opening, reminders, closing."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from netlead.meetings.views.common import add_errors
+from netlead.networks.access import EDIT, READ, NetworkAccess, get_network_for
+from netlead.surveys import selectors, services
+from netlead.surveys.forms import RoundForm, RoundSettingsForm
+from netlead.surveys.models import RoundStatus, SurveyRound
+
+
+def round_for(access: NetworkAccess, pk: int) -> SurveyRound:
+    """A round of the accessed network. Drafts exist only for those who can edit."""
+    rounds = access.network.survey_rounds.select_related("network__workspace", "previous")
+    if not access.can_edit:
+        rounds = rounds.exclude(status=RoundStatus.DRAFT)
+    return get_object_or_404(rounds, pk=pk)
+
+
+def _base_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/")
+
+
+@login_required
+def round_list(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
+    access = get_network_for(request, slug, network_id, READ)
+    return render(
+        request,
+        "surveys/round_list.html",
+        {
+            "access": access,
+            "rounds": selectors.rounds_of(access.network, include_drafts=access.can_edit),
+            "my_links": selectors.my_open_links(access.network, request.user.pk),
+        },
+    )
+
+
+@login_required
+def round_create(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
+    access = get_network_for(request, slug, network_id, EDIT)
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            survey_round = services.round_create(
+                network=access.network,
+                created_by=request.user,  # type: ignore[arg-type]
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request, _("Round drafted. Check it, then open it to invite the members.")
+            )
+            return redirect("surveys:detail", slug, network_id, survey_round.pk)
+    return render(request, "surveys/round_form.html", {"access": access, "form": form})
+
+
+@login_required
+def round_detail(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
+    access = get_network_for(request, slug, network_id, READ)
+    survey_round = round_for(access, pk)
+    settings_form = None
+    if access.can_edit and survey_round.status != RoundStatus.CLOSED:
+        settings_form = RoundSettingsForm(request.POST or None, instance=survey_round)
+        if request.method == "POST":
+            if settings_form.is_valid():
+                try:
+                    services.round_update(survey_round, **settings_form.cleaned_data)
+                except ValidationError as error:
+                    add_errors(settings_form, error)
+                else:
+                    messages.success(request, _("Round saved."))
+                    return redirect("surveys:detail", slug, network_id, pk)
+            survey_round.refresh_from_db()
+    elif request.method == "POST":
+        return HttpResponse(status=405)
+    status = 400 if settings_form is not None and settings_form.errors else 200
+    return render(
+        request,
+        "surveys/round_detail.html",
+        {
+            "access": access,
+            "round": survey_round,
+            "progress": selectors.progress(survey_round, show_names=access.can_edit),
+            "settings_form": settings_form,
+            "members_without_email": access.network.members.filter(
+                left_on__isnull=True, person__email=""
+            ).count(),
+        },
+        status=status,
+    )
+
+
+def _lifecycle(
+    request: HttpRequest, slug: str, network_id: int, pk: int, action: str
+) -> HttpResponse:
+    access = get_network_for(request, slug, network_id, EDIT)
+    survey_round = round_for(access, pk)
+    try:
+        if action == "open":
+            count = services.round_open(survey_round, base_url=_base_url(request))
+            messages.success(
+                request,
+                _("The round is open: %(count)s invitations are being sent.") % {"count": count},
+            )
+        elif action == "remind":
+            count = services.round_remind(survey_round, base_url=_base_url(request))
+            messages.success(
+                request,
+                _("A reminder is being sent to %(count)s members who have not answered yet.")
+                % {"count": count},
+            )
+        else:
+            services.round_close(survey_round, closed_by=request.user)  # type: ignore[arg-type]
+            messages.success(request, _("The round is closed. The diagnosis is being computed."))
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    return redirect("surveys:detail", slug, network_id, pk)
+
+
+@login_required
+@require_POST
+def round_open(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
+    return _lifecycle(request, slug, network_id, pk, "open")
+
+
+@login_required
+@require_POST
+def round_remind(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
+    return _lifecycle(request, slug, network_id, pk, "remind")
+
+
+@login_required
+@require_POST
+def round_close(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
+    return _lifecycle(request, slug, network_id, pk, "close")
