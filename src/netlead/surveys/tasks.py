@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.mail import get_connection
 from django.core.mail.message import EmailMessage
 from django.db.models import QuerySet
 from django.tasks import task
@@ -15,39 +14,31 @@ from netlead.surveys import diagnosis
 from netlead.surveys.models import SurveyInvitation, SurveyRound
 from netlead.surveys.tokens import token_for
 
-BATCH = 200
-
 
 def _send(invitations: QuerySet[SurveyInvitation], base_url: str, *, reminder: bool) -> int:
-    """Mail each invitation its personal link, in its language, over one connection per batch.
-    Marks each as sent (or reminded) as soon as its mail is out, so a retry sends no duplicates."""
+    """Mail each invitation its personal link, in its language. Marks each as sent (or
+    reminded) as soon as its mail is out, so a retry after a failure sends no duplicates."""
     field = "reminded_at" if reminder else "sent_at"
     sent = 0
     pending = list(invitations.select_related("round__network", "member__person").order_by("pk"))
-    for start in range(0, len(pending), BATCH):
-        with get_connection() as connection:
-            for invitation in pending[start : start + BATCH]:
-                link = base_url.rstrip("/") + reverse(
-                    "surveys:answer", args=[token_for(invitation.salt)]
-                )
-                survey_round = invitation.round
-                with translation.override(invitation.language):
-                    context = {
-                        "invitation": invitation,
-                        "round": survey_round,
-                        "network": survey_round.network,
-                        "link": link,
-                        "reminder": reminder,
-                    }
-                    subject = (
-                        _("Reminder: %(title)s") if reminder else _("Your voice in %(title)s")
-                    ) % {"title": survey_round.title}
-                    body = render_to_string("email/survey_invitation.txt", context)
-                EmailMessage(
-                    subject, body, None, [invitation.member.person.email], connection=connection
-                ).send()
-                SurveyInvitation.objects.filter(pk=invitation.pk).update(**{field: timezone.now()})
-                sent += 1
+    for invitation in pending:
+        link = base_url.rstrip("/") + reverse("surveys:answer", args=[token_for(invitation.salt)])
+        survey_round = invitation.round
+        with translation.override(invitation.language):
+            context = {
+                "invitation": invitation,
+                "round": survey_round,
+                "network": survey_round.network,
+                "link": link,
+                "reminder": reminder,
+            }
+            subject = (_("Reminder: %(title)s") if reminder else _("Your voice in %(title)s")) % {
+                "title": survey_round.title
+            }
+            body = render_to_string("email/survey_invitation.txt", context)
+        EmailMessage(subject, body, None, [invitation.member.person.email]).send()
+        SurveyInvitation.objects.filter(pk=invitation.pk).update(**{field: timezone.now()})
+        sent += 1
     return sent
 
 
