@@ -7,11 +7,16 @@
   if (!form) return;
   const status = document.getElementById("save-status");
   const token = form.querySelector("input[name=csrfmiddlewaretoken]").value;
-  form.addEventListener("change", async (event) => {
-    const field = event.target;
-    if (!field.name || field.type !== "radio") return;
+  // One request at a time: changes made meanwhile are sent together in the next one, so a
+  // later answer can never be overtaken by an earlier one on the way to the server.
+  let pending = new Map();
+  let sending = false;
+  async function flush() {
+    if (sending || pending.size === 0) return;
+    sending = true;
     const body = new FormData();
-    body.append(field.name, field.value);
+    pending.forEach((value, name) => body.append(name, value));
+    pending = new Map();
     try {
       const response = await fetch(form.dataset.autosave, {
         method: "POST",
@@ -20,14 +25,18 @@
         credentials: "same-origin",
       });
       const result = await response.json().catch(() => ({}));
-      if (response.ok && result.saved !== undefined) {
-        status.textContent = form.dataset.saved;
-      } else {
-        status.textContent = result.error || form.dataset.failed;
-      }
+      status.textContent = response.ok && result.saved !== undefined ? form.dataset.saved : result.error || form.dataset.failed;
     } catch (error) {
       status.textContent = form.dataset.failed;
     }
+    sending = false;
+    flush();
+  }
+  form.addEventListener("change", (event) => {
+    const field = event.target;
+    if (!field.name || field.type !== "radio") return;
+    pending.set(field.name, field.value);
+    flush();
   });
   // The roster can be long: filter it by name or organization as you type.
   const filter = document.getElementById("roster-filter");
