@@ -159,3 +159,18 @@ def test_member_pages_never_carry_one_persons_ratings(survey: Survey, closed: Su
     for page in ("results", "map", "map_data", "compare", "detail"):
         text = client.get(survey.url(page, closed)).text
         assert "reliability" not in text and '"trust"' not in text, page
+
+
+def test_every_view_of_results_is_logged(survey: Survey, closed: SurveyRound) -> None:
+    from netlead.workspaces.models import AuditEvent
+
+    client = survey.net.world.client_for(survey.net.world.member)
+    client.get(survey.url("map", closed))
+    client.get(survey.url("results", closed) + "?names=hidden")
+    events = list(AuditEvent.objects.order_by("at").values_list("user__email", "action", "path"))
+    assert [(e[0], e[1]) for e in events] == [
+        ("member@example.test", "survey map"),
+        ("member@example.test", "survey results"),
+    ]
+    assert events[1][2].endswith("?names=hidden")
+    assert not admin.site._registry[AuditEvent].has_delete_permission(None)

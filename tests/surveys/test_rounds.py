@@ -3,6 +3,8 @@ stored diagnosis that the pages show."""
 
 from __future__ import annotations
 
+import io
+
 from django.core import mail
 from django.urls import reverse
 
@@ -210,3 +212,26 @@ def test_signed_in_member_finds_their_own_link(
     )
     assert reverse("surveys:answer", args=[survey.tokens[survey.members[1].pk]]) in page.text
     assert survey.tokens[survey.members[0].pk] not in page.text
+
+
+def test_rounds_past_their_closing_date_are_closed_by_the_daily_command(
+    survey: Survey, django_capture_on_commit_callbacks
+) -> None:
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from netlead.surveys.models import SurveyRound
+
+    due = survey.open(django_capture_on_commit_callbacks)
+    survey.answer_ties(survey.members[1], [survey.members[0]])
+    current = survey.open(django_capture_on_commit_callbacks, instrument="health_check")
+    yesterday = timezone.localdate() - timedelta(days=1)
+    SurveyRound.objects.filter(pk=due.pk).update(opens_on=yesterday, closes_on=yesterday)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("close_due_rounds", stdout=io.StringIO())
+    due.refresh_from_db()
+    current.refresh_from_db()
+    assert due.status == RoundStatus.CLOSED and due.diagnosis_status == DiagnosisStatus.READY
+    assert current.status == RoundStatus.OPEN

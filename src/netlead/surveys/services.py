@@ -164,7 +164,7 @@ def round_remind(survey_round: SurveyRound, *, base_url: str) -> int:
 
 
 @transaction.atomic
-def round_close(survey_round: SurveyRound, *, closed_by: User) -> SurveyRound:
+def round_close(survey_round: SurveyRound, *, closed_by: User | None) -> SurveyRound:
     """Close an open round: answers that were never submitted are deleted, and the diagnosis
     is computed by a background task."""
     from netlead.surveys.tasks import compute_diagnosis

@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from netlead.workspaces.models import Invitation, Membership, Organization, Person, Workspace
+from netlead.workspaces.models import (
+    AuditEvent,
+    Invitation,
+    Membership,
+    Organization,
+    Person,
+    Workspace,
+)
 
 
 class MembershipInline(admin.TabularInline[Membership, Workspace]):
@@ -47,3 +54,21 @@ class InvitationAdmin(admin.ModelAdmin[Invitation]):
     list_filter = ("role", "workspace")
     search_fields = ("email",)
     readonly_fields = ("token_hash",)
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Read-only: the log is evidence, so nobody edits or deletes entries here."""
+
+    list_display = ("at", "workspace", "user", "action", "target")
+    list_filter = ("action", "workspace")
+    search_fields = ("user__email", "target")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

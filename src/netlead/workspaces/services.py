@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from netlead.accounts.models import User
 from netlead.accounts.tasks import send_email
 from netlead.workspaces.models import (
+    AuditEvent,
     Invitation,
     Membership,
     Organization,
@@ -194,3 +195,10 @@ def person_save(*, person: Person) -> Person:
 
 def person_delete(*, person: Person) -> None:
     person.delete()
+
+
+def audit(*, workspace: Workspace, user: User, action: str, target: str, path: str) -> None:
+    """Record that `user` viewed or exported something sensitive (see AuditEvent)."""
+    AuditEvent.objects.create(
+        workspace=workspace, user=user, action=action, target=target[:200], path=path[:500]
+    )

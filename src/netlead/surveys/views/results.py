@@ -14,6 +14,7 @@ from netlead.networks.access import READ, NetworkAccess, get_network_for
 from netlead.surveys import selectors
 from netlead.surveys.models import SurveyRound
 from netlead.surveys.views.rounds import round_for
+from netlead.workspaces.services import audit
 
 
 def _closed_round(
@@ -23,6 +24,14 @@ def _closed_round(
     survey_round = round_for(access, pk)
     if not survey_round.has_results or not survey_round.diagnosis:
         raise Http404
+    # Results name people and their place in the network: every view is logged.
+    audit(
+        workspace=access.membership.workspace,
+        user=request.user,  # type: ignore[arg-type]
+        action=f"survey {request.resolver_match.url_name if request.resolver_match else 'view'}",
+        target=f"{access.network.name}: {survey_round.title}",
+        path=request.get_full_path(),
+    )
     return access, survey_round, survey_round.diagnosis
 
 
