@@ -165,7 +165,7 @@ def score_health(
     ...            HealthResponse({"a1": 3})]
     >>> summary = score_health(answers, specs, k=3)
     >>> summary.dimensions[0].mean, summary.dimensions[0].band
-    (4.333333333333333, 'strength')
+    (4.0, 'strength')
     >>> score_health(answers[:2], specs, k=3).suppressed
     'fewer_than_k'
     """
