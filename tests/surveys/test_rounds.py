@@ -235,3 +235,25 @@ def test_rounds_past_their_closing_date_are_closed_by_the_daily_command(
     current.refresh_from_db()
     assert due.status == RoundStatus.CLOSED and due.diagnosis_status == DiagnosisStatus.READY
     assert current.status == RoundStatus.OPEN
+
+
+def test_network_page_shows_the_latest_results_and_open_rounds(
+    survey: Survey, django_capture_on_commit_callbacks
+) -> None:
+    m = survey.members
+    first = survey.open(django_capture_on_commit_callbacks)
+    first.title = "Spring map"
+    first.save()
+    survey.answer_ties(m[1], [m[0]])
+    survey.close(django_capture_on_commit_callbacks, first)
+    second = survey.open(django_capture_on_commit_callbacks)
+    second.title = "Autumn map"
+    second.save()
+    survey.close(django_capture_on_commit_callbacks, second)
+    survey.open(django_capture_on_commit_callbacks, instrument="health_check")
+    page = survey.net.world.client_for(survey.net.world.member).get(
+        reverse("networks:dashboard", args=[survey.slug, survey.net.network.pk])
+    )
+    assert "Findings of “Autumn map”" in page.text
+    assert "“Round health_check” is open: 0 of 6 have answered." in page.text
+    assert "No health check has closed yet." in page.text

@@ -42,10 +42,11 @@ class Progress:
 
 
 def rounds_of(network: Network, *, include_drafts: bool) -> list[SurveyRound]:
+    # Meta.ordering does not apply to a grouped query: order explicitly, newest first.
     rounds = network.survey_rounds.annotate(
         invited=Count("invitations"),
         answered=Count("invitations", filter=Q(invitations__submitted_at__isnull=False)),
-    )
+    ).order_by("-created_at", "-pk")
     if not include_drafts:
         rounds = rounds.exclude(status=RoundStatus.DRAFT)
     return list(rounds)
@@ -94,6 +95,45 @@ def my_open_links(network: Network, user_id: int) -> dict[int, str]:
         submitted_at__isnull=True,
     ).values_list("round_id", "salt")
     return {round_id: token_for(salt) for round_id, salt in invitations}
+
+
+@dataclass(frozen=True)
+class SurveySummary:
+    """What the network page shows of its surveys: open rounds and the latest results."""
+
+    open_rounds: list[SurveyRound]
+    latest_map: SurveyRound | None
+    map_figures: list[tuple[str, str]]
+    latest_health: SurveyRound | None
+    health_bands: dict[str, int]
+
+
+def survey_summary(network: Network) -> SurveySummary:
+    rounds = rounds_of(network, include_drafts=False)
+    latest_map = next((r for r in rounds if r.is_relationships and r.has_results), None)
+    latest_health = next((r for r in rounds if r.is_health and r.has_results), None)
+    figures: list[tuple[str, str]] = []
+    if latest_map is not None and latest_map.diagnosis:
+        shown = {"fragmentation", "cross_organization_share", "organizations_without_external_tie"}
+        figures = [
+            (label, value)
+            for (label, value), key in zip(
+                network_figures(latest_map.diagnosis), texts.NETWORK_METRICS, strict=True
+            )
+            if key in shown
+        ]
+    bands = {"strength": 0, "discuss": 0, "concern": 0}
+    if latest_health is not None and latest_health.diagnosis:
+        for dimension in latest_health.diagnosis["health"]["dimensions"]:
+            if dimension["band"] in bands:
+                bands[dimension["band"]] += 1
+    return SurveySummary(
+        open_rounds=[r for r in rounds if r.status == RoundStatus.OPEN],
+        latest_map=latest_map,
+        map_figures=figures,
+        latest_health=latest_health,
+        health_bands=bands,
+    )
 
 
 # -- Names on the map ----------------------------------------------------------------------

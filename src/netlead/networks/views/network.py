@@ -13,6 +13,7 @@ from netlead.meetings.selectors import network_meetings_summary
 from netlead.networks import selectors, services
 from netlead.networks.access import EDIT, get_network_for
 from netlead.networks.forms import NetworkForm
+from netlead.surveys.selectors import survey_summary
 from netlead.workspaces.access import get_membership_for
 
 
@@ -77,6 +78,7 @@ def network_dashboard(request: HttpRequest, slug: str, network_id: int) -> HttpR
             "results": selectors.results_overview(network),
             "meetings": network_meetings_summary(network),
             "charter": selectors.charter_state(network),
+            "surveys": survey_summary(network),
         },
     )
 
