@@ -257,3 +257,18 @@ def test_network_page_shows_the_latest_results_and_open_rounds(
     assert "Findings of “Autumn map”" in page.text
     assert "“Round health_check” is open: 0 of 6 have answered." in page.text
     assert "No health check has closed yet." in page.text
+
+
+def test_results_speak_the_readers_language_and_number_format(
+    survey: Survey, django_capture_on_commit_callbacks
+) -> None:
+    survey_round = survey.open(django_capture_on_commit_callbacks, instrument="health_check")
+    for member in survey.members[:3]:
+        survey.answer_health(member, 4)
+    survey_round = survey.close(django_capture_on_commit_callbacks, survey_round)
+    reader = survey.net.world.member
+    reader.language = "da"
+    reader.save()
+    page = survey.net.world.client_for(reader).get(survey.url("results", survey_round))
+    assert "Frirum" in page.text and "Styrke" in page.text
+    assert "4,00" in page.text and "4.00" not in page.text

@@ -303,7 +303,7 @@ def health_dashboard(data: dict[str, Any], language: str) -> dict[str, Any]:
             "name": names[c["dimension"]].name,
             "before": texts.num(c["before"]),
             "after": texts.num(c["after"]),
-            "change": texts.DASH if c["change"] is None else f"{c['change']:+.2f}",
+            "change": texts.DASH if c["change"] is None else texts.signed(c["change"], 2),
         }
         for c in data.get("comparison") or []
         if c["dimension"] in names

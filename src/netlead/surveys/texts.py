@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from netlead.workspaces.models import Layer
@@ -129,13 +130,18 @@ SUPPRESSION = {
 
 
 def pct(value: Any) -> str:
-    return DASH if value is None else f"{100 * float(value):.0f}%"
+    return DASH if value is None else f"{number_format(100 * float(value), 0)}%"
 
 
 def num(value: Any) -> str:
+    """A figure with two decimals in the reader's number format (3.25, or 3,25)."""
     if value is None:
         return DASH
-    return str(value) if isinstance(value, int) else f"{float(value):.2f}"
+    return str(value) if isinstance(value, int) else number_format(float(value), 2)
+
+
+def signed(value: float, decimals: int) -> str:
+    return ("+" if value >= 0 else "-") + number_format(abs(value), decimals)
 
 
 def metric(name: str, value: Any) -> str:
@@ -149,10 +155,10 @@ def metric_change(name: str, value: Any) -> str:
     if value is None:
         return DASH
     if name in SHARES:
-        return f"{100 * value:+.0f}"
+        return signed(100 * value, 0)
     if name in COUNTS:
         return f"{round(value):+d}"
-    return f"{value:+.2f}"
+    return signed(value, 2)
 
 
 def finding_text(finding: dict[str, Any], label: Any) -> str:
@@ -165,8 +171,8 @@ def finding_text(finding: dict[str, Any], label: Any) -> str:
     figure = finding.get("figure")
     values["figure_pct"] = pct(figure)
     values["figure_num"] = num(figure)
-    values["figure_signed_pct"] = DASH if figure is None else f"{100 * figure:+.0f}"
-    values["figure_signed_num"] = DASH if figure is None else f"{figure:+.2f}"
+    values["figure_signed_pct"] = DASH if figure is None else signed(100 * figure, 0)
+    values["figure_signed_num"] = DASH if figure is None else signed(figure, 2)
     if params.get("layer") in Layer.values:
         values["layer"] = Layer(params["layer"]).label
     if "member" in params:
