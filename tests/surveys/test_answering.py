@@ -180,3 +180,32 @@ def test_health_check_refuses_unknown_items_and_keeps_answers(
     incomplete = client.post(url, {"item-trust_2": 2, "submit": "1"})
     assert incomplete.status_code == 400
     assert HealthAnswer.objects.count() == 2
+
+
+def test_large_roster_lists_colleagues_and_finds_others_by_search(
+    survey: Survey, open_round: SurveyRound, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from netlead.surveys.views import answer
+
+    monkeypatch.setattr(answer, "FULL_ROSTER_LIMIT", 2)
+    m = survey.members  # m[0..2] Municipality, m[3], m[4] Police, m[5] School
+    client, token = survey.start(m[3])
+    url = reverse("surveys:answer_roster", args=[token])
+    page = client.get(url)
+    assert "Cas Police" in page.text  # own organization
+    assert "Dee School" not in page.text and "Max Member" not in page.text
+    # Tick a colleague, then search: the tick is saved on the way.
+    searched = client.post(url, {"named": [m[4].pk], "search": "1", "q": "school"})
+    assert searched.status_code == 302 and searched.url.endswith("?q=school")
+    assert set(TieAnswer.objects.filter(respondent=m[3]).values_list("target_id", flat=True)) == {
+        m[4].pk
+    }
+    results = client.get(searched.url)
+    assert "Dee School" in results.text and "People you have named" in results.text
+    client.post(url, {"named": [m[4].pk, m[5].pk], "shown": [m[4].pk]})
+    assert set(TieAnswer.objects.filter(respondent=m[3]).values_list("target_id", flat=True)) == {
+        m[4].pk,
+        m[5].pk,
+    }
+    nobody = client.get(url + "?q=zzz")
+    assert "Nobody found" in nobody.text

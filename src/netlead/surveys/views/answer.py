@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -101,13 +104,47 @@ def _ids(values: list[str]) -> set[int]:
         raise ValidationError(_("The form was changed and could not be saved.")) from None
 
 
-def _roster(invitation: SurveyInvitation) -> list[NetworkMember]:
-    return list(
+#: Up to this many other members, the roster lists everyone; above it, the respondent sees
+#: the people already named and their own organization, and searches for anyone else. A full
+#: list of thousands of names is slow to send and impossible to read on a phone.
+FULL_ROSTER_LIMIT = 150
+SEARCH_RESULTS = 30
+
+
+def _roster_members(invitation: SurveyInvitation) -> QuerySet[NetworkMember]:
+    return (
         NetworkMember.objects.filter(survey_invitations__round=invitation.round)
         .exclude(pk=invitation.member_id)
         .select_related("person__organization")
         .order_by("person__organization__name", "person__name")
     )
+
+
+def _roster(invitation: SurveyInvitation, named: set[int], query: str) -> dict[str, Any]:
+    """What the roster page lists: everyone in a small round; in a large one, the people
+    named, the respondent's own organization and the results of a search."""
+    members = _roster_members(invitation)
+    if members.count() <= FULL_ROSTER_LIMIT:
+        return {"everyone": list(members), "large": False}
+    organization = invitation.member.person.organization_id
+    results: list[NetworkMember] = []
+    if query:
+        results = list(
+            members.exclude(pk__in=named).filter(
+                Q(person__name__icontains=query) | Q(person__organization__name__icontains=query)
+            )[:SEARCH_RESULTS]
+        )
+    return {
+        "large": True,
+        "named_members": list(members.filter(pk__in=named)),
+        "colleagues": list(
+            members.filter(person__organization_id=organization).exclude(pk__in=named)
+        )
+        if organization
+        else [],
+        "results": results,
+        "query": query,
+    }
 
 
 def _named(invitation: SurveyInvitation) -> set[int]:
@@ -120,7 +157,8 @@ def _named(invitation: SurveyInvitation) -> set[int]:
 
 @with_invitation
 def answer_roster(request: HttpRequest, invitation: SurveyInvitation, token: str) -> HttpResponse:
-    """Step 1 of the relationship survey: confirm who you are and tick who you work with."""
+    """Step 1 of the relationship survey: confirm who you are and tick who you work with.
+    Searching the roster also saves the ticks made so far, so nothing is lost."""
     if invitation.started_at is None or not invitation.round.is_relationships:
         return redirect("surveys:answer", token)
     error = None
@@ -135,13 +173,24 @@ def answer_roster(request: HttpRequest, invitation: SurveyInvitation, token: str
         except ValidationError as problem:
             error = " ".join(problem.messages)
         else:
+            if "search" in request.POST:
+                query = request.POST.get("q", "").strip()[:100]
+                return redirect(
+                    reverse("surveys:answer_roster", args=[token]) + "?" + urlencode({"q": query})
+                )
             return redirect("surveys:answer_ratings", token)
     named = _named(invitation)
     prefilled = TieAnswer.objects.filter(
         round=invitation.round, respondent_id=invitation.member_id, from_previous_round=True
     ).exists()
+    query = request.GET.get("q", "").strip()[:100]
     context = _context(
-        invitation, token, roster=_roster(invitation), named=named, prefilled=prefilled, error=error
+        invitation,
+        token,
+        named=named,
+        prefilled=prefilled,
+        error=error,
+        **_roster(invitation, named, query),
     )
     return render(request, "surveys/answer_roster.html", context, status=400 if error else 200)
 
