@@ -272,3 +272,24 @@ def test_results_speak_the_readers_language_and_number_format(
     page = survey.net.world.client_for(reader).get(survey.url("results", survey_round))
     assert "Frirum" in page.text and "Styrke" in page.text
     assert "</meter> 4,00" in page.text  # the meter value stays machine-readable (4.00)
+
+
+def test_comparison_from_the_stored_diagnosis_equals_a_fresh_one(
+    survey: Survey, django_capture_on_commit_callbacks
+) -> None:
+    """Closing reuses the previous round's stored diagnosis; the result must not differ."""
+    from netlead.analysis import compare, diagnose, to_dict
+    from netlead.surveys.diagnosis import relationship_network
+
+    m = survey.members
+    first = survey.open(django_capture_on_commit_callbacks)
+    survey.answer_ties(m[1], [m[0], m[3]], value=2)
+    survey.answer_ties(m[3], [m[4]], value=3)
+    survey.close(django_capture_on_commit_callbacks, first)
+    second = survey.open(django_capture_on_commit_callbacks)
+    survey.answer_ties(m[1], [m[0], m[5]], value=4)
+    survey.answer_ties(m[5], [m[3]], value=4)
+    second = survey.close(django_capture_on_commit_callbacks, second)
+    before, after = relationship_network(first), relationship_network(second)
+    fresh = compare(before, after, diagnose(before, k=3), diagnose(after, k=3))
+    assert second.diagnosis["comparison"] == to_dict(fresh)

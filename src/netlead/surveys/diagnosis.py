@@ -6,6 +6,7 @@ member ids; names are added only when a page shows them, under the map's privacy
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 from django.db import transaction
@@ -80,6 +81,15 @@ def relationship_network(survey_round: SurveyRound) -> Network:
     return Network(members=members, ties=ties)
 
 
+def _stored(value: Any) -> Any:
+    """A stored diagnosis (plain JSON) with attribute access, which is all `compare` uses."""
+    if isinstance(value, dict):
+        return SimpleNamespace(**{key: _stored(item) for key, item in value.items()})
+    if isinstance(value, list):
+        return [_stored(item) for item in value]
+    return value
+
+
 def map_edges(network: Network) -> list[list[Any]]:
     """Undirected edges of the map: [a, b, strength, mutual]. Strength is the highest reported
     frequency (1-4) of the pair; trust and value never appear per tie."""
@@ -103,7 +113,11 @@ def _relationship_result(survey_round: SurveyRound, k: int) -> dict[str, Any]:
     previous = survey_round.previous
     if previous is not None:
         before = relationship_network(previous)
-        comparison = compare(before, network, diagnose(before, k=k), result)
+        stored = (previous.diagnosis or {}).get("diagnosis")
+        # The previous round's stored diagnosis is reused: diagnosing it again would double
+        # the time of closing a large round.
+        before_diagnosis = _stored(stored) if stored else diagnose(before, k=k)
+        comparison = compare(before, network, before_diagnosis, result)
         data["comparison"] = to_dict(comparison)
         before_pairs = {(a, b) for a, b, *_ in map_edges(before)}
         after_pairs = {(a, b) for a, b, *_ in edges}
