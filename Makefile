@@ -40,6 +40,7 @@ $(VENDOR)/.copied: node_modules/.package-lock.json
 	   node_modules/cose-base/cose-base.js \
 	   node_modules/cytoscape-fcose/cytoscape-fcose.js \
 	   node_modules/chart.js/dist/chart.umd.min.js \
+	   node_modules/chart.js/dist/chart.umd.min.js.map \
 	   $(VENDOR)/
 	@touch $@
 

@@ -141,8 +141,8 @@ def test_production_settings_refuse_a_missing_secret_key(tmp_path: Path) -> None
     assert "SECRET_KEY is not set" in result.stderr
 
 
-def test_check_deploy_is_clean_with_production_variables(tmp_path: Path) -> None:
-    environment = {
+def _production(tmp_path: Path) -> dict[str, str]:
+    return {
         "PATH": str(Path(sys.executable).parent),
         "SECRET_KEY": "x" * 20 + "a-long-random-production-secret-value-for-the-test",
         "ALLOWED_HOSTS": "netlead.example.org",
@@ -150,6 +150,23 @@ def test_check_deploy_is_clean_with_production_variables(tmp_path: Path) -> None
         "NETLEAD_VAR_DIR": str(tmp_path),
         "EMAIL_HOST": "smtp.example.org",
     }
+
+
+def test_static_files_collect_for_production(tmp_path: Path) -> None:
+    """The deploy step: manifest storage fails on any file a stylesheet or script refers to
+    that is missing (such as a library's source map)."""
+    result = subprocess.run(
+        ["netlead", "collectstatic", "--noinput", "-v0"],
+        capture_output=True,
+        text=True,
+        env=_production(tmp_path),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "static" / "staticfiles.json").exists()
+
+
+def test_check_deploy_is_clean_with_production_variables(tmp_path: Path) -> None:
+    environment = _production(tmp_path)
     result = subprocess.run(
         ["netlead", "check", "--deploy", "--fail-level", "WARNING"],
         capture_output=True,

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,6 +35,14 @@ TIE_SCALE = (1, 4)
 
 class AlreadySubmitted(Exception):
     """The respondent submitted before; nothing was changed."""
+
+
+class Incomplete(ValidationError):
+    """Submitted with questions still open; `missing` says which (see missing_answers)."""
+
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__(_("Some questions are not answered yet."))
+        self.missing = missing
 
 
 # -- Rounds --------------------------------------------------------------------------------
@@ -376,14 +385,12 @@ def missing_answers(invitation: SurveyInvitation, token: str) -> list[str]:
         response = health_response_for(invitation, token)
         answered = set(response.answers.values_list("item", flat=True)) if response else set()
         return [key for key in sorted(HEALTH_ITEMS) if key not in answered]
-    incomplete = TieAnswer.objects.filter(
-        round=invitation.round, respondent_id=invitation.member_id
-    )
-    missing = set()
+    unanswered = Q()
     for question in TIE_QUESTIONS:
-        missing |= set(
-            incomplete.filter(**{f"{question}__isnull": True}).values_list("target_id", flat=True)
-        )
+        unanswered |= Q(**{f"{question}__isnull": True})
+    missing = TieAnswer.objects.filter(
+        unanswered, round=invitation.round, respondent_id=invitation.member_id
+    ).values_list("target_id", flat=True)
     return [str(target) for target in sorted(missing)]
 
 
@@ -394,8 +401,9 @@ def submit(invitation: SurveyInvitation, token: str) -> None:
     _open_for_answers(invitation)
     if invitation.started_at is None:
         raise ValidationError(_("Please start the survey from its first page."))
-    if missing_answers(invitation, token):
-        raise ValidationError(_("Some questions are not answered yet."))
+    missing = missing_answers(invitation, token)
+    if missing:
+        raise Incomplete(missing)
     now = timezone.now()
     if invitation.round.instrument == Instrument.HEALTH:
         HealthResponse.objects.filter(

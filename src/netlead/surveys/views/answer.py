@@ -26,7 +26,7 @@ from django.views.decorators.http import require_POST
 from netlead.frameworks.instruments import health_check, relationship_survey
 from netlead.networks.models import NetworkMember
 from netlead.surveys import services
-from netlead.surveys.models import TIE_QUESTIONS, HealthAnswer, SurveyInvitation, TieAnswer
+from netlead.surveys.models import HealthAnswer, SurveyInvitation, TieAnswer
 
 View = Callable[..., HttpResponse]
 
@@ -218,14 +218,13 @@ def answer_ratings(request: HttpRequest, invitation: SurveyInvitation, token: st
     if request.method == "POST":
         try:
             services.tie_answers_save(invitation, _posted_ratings(request))
-            if "submit" in request.POST:
-                missing = services.missing_answers(invitation, token)
-                if not missing:
-                    services.submit(invitation, token)
-                    return redirect("surveys:answer_thanks", token)
-                error = _("Some questions are not answered yet. They are marked below.")
-            else:
+            if "submit" not in request.POST:
                 return redirect("surveys:answer_ratings", token)
+            services.submit(invitation, token)
+            return redirect("surveys:answer_thanks", token)
+        except services.Incomplete as gaps:
+            missing = gaps.missing
+            error = _("Some questions are not answered yet. They are marked below.")
         except ValidationError as problem:
             error = " ".join(problem.messages)
     ties = list(
@@ -234,11 +233,16 @@ def answer_ratings(request: HttpRequest, invitation: SurveyInvitation, token: st
         .order_by("target__person__name")
     )
     missing_ids = set(missing or [])
+    questions = relationship_survey(translation.get_language() or "en").questions
+    # The chosen point of each question is worked out here, not in a template loop.
     rows = [
         {
             "tie": tie,
             "missing": str(tie.target_id) in missing_ids,
-            "answers": {q: getattr(tie, q) for q in TIE_QUESTIONS},
+            "questions": [
+                (q, [(point, getattr(tie, q.key) == point.value) for point in q.scale])
+                for q in questions
+            ],
         }
         for tie in ties
     ]
@@ -267,14 +271,13 @@ def answer_health(request: HttpRequest, invitation: SurveyInvitation, token: str
     if request.method == "POST":
         try:
             services.health_answers_save(invitation, token, _posted_health(request))
-            if "submit" in request.POST:
-                missing = services.missing_answers(invitation, token)
-                if not missing:
-                    services.submit(invitation, token)
-                    return redirect("surveys:answer_thanks", token)
-                error = _("Some statements are not answered yet. They are marked below.")
-            else:
+            if "submit" not in request.POST:
                 return redirect("surveys:answer_health", token)
+            services.submit(invitation, token)
+            return redirect("surveys:answer_thanks", token)
+        except services.Incomplete as gaps:
+            missing = gaps.missing
+            error = _("Some statements are not answered yet. They are marked below.")
         except ValidationError as problem:
             error = " ".join(problem.messages)
     response = services.health_response_for(invitation, token)
