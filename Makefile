@@ -88,6 +88,7 @@ test: install lint typecheck importlint pytest
 
 bench: install
 	$(BIN)/python bench/analysis/run.py
+	$(BIN)/python bench/surveys/run.py --members 5000 --users 50 --duration 60
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) .pytest_cache .mypy_cache .ruff_cache
