@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "netlead.networks",
     "netlead.meetings",
     "netlead.surveys",
+    "netlead.development",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("netlead.networks.urls")),
     path("", include("netlead.meetings.urls")),
     path("", include("netlead.surveys.urls")),
+    path("", include("netlead.development.urls")),
     path("admin/", admin.site.urls),
     path(
         "robots.txt",

@@ -9,6 +9,7 @@ __all__ = ["DEMO_PASSWORD", "DemoWorkspace", "load_demo"]
 
 def load_demo() -> DemoWorkspace:
     """Load (or refresh) the whole demo; safe to run again."""
+    from netlead.demo.development import load_development
     from netlead.demo.meetings import load_meetings
     from netlead.demo.networks import load_network
     from netlead.demo.surveys import load_surveys
@@ -17,4 +18,5 @@ def load_demo() -> DemoWorkspace:
     network = load_network(demo.workspace, demo.users)
     load_meetings(network)
     load_surveys(network)
+    load_development(demo.workspace)
     return demo

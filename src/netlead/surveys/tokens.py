@@ -15,9 +15,10 @@ def new_salt() -> str:
     return secrets.token_hex(16)
 
 
-def token_for(salt: str) -> str:
+def token_for(salt: str, purpose: str = "netlead.surveys.invitation") -> str:
+    """The secret link token of `salt`; `purpose` keeps links of different kinds apart."""
     digest = hmac.new(
-        settings.SECRET_KEY.encode(), f"netlead.surveys.invitation:{salt}".encode(), hashlib.sha256
+        settings.SECRET_KEY.encode(), f"{purpose}:{salt}".encode(), hashlib.sha256
     ).digest()
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
@@ -30,3 +31,8 @@ def health_response_key(token: str) -> str:
     """The key of the anonymous health response that belongs to `token`. A different hash from
     the invitation's, so the stored values cannot be matched to each other."""
     return hashlib.sha256(f"health-response:{token}".encode()).hexdigest()
+
+
+def observer_response_key(token: str) -> str:
+    """The key of the observer response that belongs to `token` (as for health responses)."""
+    return hashlib.sha256(f"observer-response:{token}".encode()).hexdigest()

@@ -1,0 +1,1 @@
+"""Pages of leader development, one module per part."""
