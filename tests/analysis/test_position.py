@@ -110,10 +110,13 @@ def test_thresholds() -> None:
     # zero betweenness is never brokerage, however the others compare
     flat = [_m("f", 2, 0.0, 3), _m("g", 1)]
     assert "broker" not in _roles(flat, "f")
-    # as the rule reads, equal degrees leave nobody with a lower degree: a ring of
-    # degree-2 members is peripheral throughout
+    # equal degrees put nobody at the edge: in a ring of degree-2 members all are connected
     ring = [_m(f"r{i}", 2, 0.1) for i in range(6)]
-    assert {_roles(ring, f"r{i}") for i in range(6)} == {("peripheral",)}
+    assert {_roles(ring, f"r{i}") for i in range(6)} == {()}
+    # ...but one with fewer ties than at least 80% of the others is
+    ring[0] = _m("r0", 2, 0.1)
+    wider = [ring[0], *(_m(f"w{i}", 4, 0.1) for i in range(5))]
+    assert _roles(wider, "r0") == ("peripheral",)
 
 
 def test_equal_betweenness_up_to_rounding_is_not_lower() -> None:

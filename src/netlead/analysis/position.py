@@ -13,7 +13,7 @@ across structural holes, counted as Gould & Fernandez 1989 roles):
 - ``broker``: betweenness above at least 80% of the others, betweenness > 0 and at
   least one brokerage role (members without an organization broker nothing);
 - ``hub``: degree above at least 80% of the others and degree >= 3;
-- ``peripheral``: degree <= 1, or degree above at most 20% of the others when not a hub.
+- ``peripheral``: degree <= 1, or at least 80% of the others have a higher degree (not a hub).
 
 A member with none of these is ``connected``.
 """
@@ -116,7 +116,12 @@ def member_position(diagnosis: Mapping[str, Any], member_id: str) -> Position | 
             roles.append("broker")
         if hub:
             roles.append("hub")
-        if degree <= 1 or (degree_below <= _LOW and not hub):
+        # At the edge: at least 80% of the others have more ties (so in a network where
+        # everyone has the same degree, nobody is peripheral).
+        degree_above = (
+            sum(1 for m in others if int(m["degree"]) > degree) / len(others) if others else 0.0
+        )
+        if degree <= 1 or (degree_above >= 1 - _LOW and not hub):
             roles.append("peripheral")
     constraint = me.get("constraint")
     return Position(
