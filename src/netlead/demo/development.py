@@ -32,7 +32,7 @@ LEADER = "Anouk de Vries"
 
 # Scores a year ago and now, per competence number (1-10).
 SCORES_BEFORE = [3, 2, 3, 3, 2, 3, 2, 3, 2, 2]
-SCORES_NOW = [4, 3, 4, 3, 3, 4, 3, 4, 3, 3]
+SCORES_NOW = [4, 3, 4, 4, 3, 4, 3, 4, 3, 3]
 # What observers see, on average, per competence: a hidden strength (7) and a blind spot (4).
 OBSERVED = [4.0, 3.2, 3.8, 2.3, 3.2, 4.1, 4.3, 3.6, 3.0, 3.3]
 
@@ -174,7 +174,7 @@ def _feedback(leader: Person, assessment: SelfAssessment) -> None:
             shown_alone=group == "manager",
             scores={key: _score_around(OBSERVED[i], rng) for i, key in enumerate(keys)},
             strengths=STRENGTH_COMMENTS[index] if index < len(STRENGTH_COMMENTS) else "",
-            development=DEVELOPMENT_COMMENTS[index % 3] if index % 3 == 0 else "",
+            development=DEVELOPMENT_COMMENTS[index // 3] if index % 3 == 0 else "",
             submitted_at=answered.replace(hour=0, minute=0, second=0, microsecond=0),
         )
 

@@ -147,7 +147,7 @@ class SelfAssessment(models.Model):
     )
     framework = models.ForeignKey(
         CompetenceFramework,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="assessments",
         verbose_name=_("framework"),
     )
@@ -212,7 +212,7 @@ class FeedbackRequest(models.Model):
     )
     assessment = models.ForeignKey(
         SelfAssessment,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="feedback_requests",
         verbose_name=_("self-assessment to compare with"),
     )

@@ -360,6 +360,7 @@ class PlacedName:
     x: float
     y: float
     radius: float
+    labelled: bool  # names only where a sector has room for them; the table lists all
 
 
 @dataclass
@@ -377,6 +378,9 @@ class PersonalNetworkView:
 
 
 MAP_SIZE = 480.0
+#: Above this many contacts in a sector, names on the map would overlap: the dots keep a
+#: tooltip and the table below the map lists every contact.
+LABELS_PER_SECTOR = 10
 
 
 def personal_network(owner: Person, *, today: date) -> PersonalNetworkView:
@@ -384,12 +388,16 @@ def personal_network(owner: Person, *, today: date) -> PersonalNetworkView:
     by_id = {str(c.pk): c for c in contacts}
     summary = network_summary(owner, today=today)
     placed = personal.ego_layout(_analysis_contacts(contacts), size=MAP_SIZE)
+    per_kind = {b.kind: b.contacts for b in summary.balance}
     labels = dict(NetworkKind.choices)
     return PersonalNetworkView(
         contacts=contacts,
         summary=summary,
         suggestions=[texts.suggestion_text(s.key, s.params) for s in summary.suggestions],
-        placed=[PlacedName(by_id[p.id], p.x, p.y, p.radius) for p in placed],
+        placed=[
+            PlacedName(by_id[p.id], p.x, p.y, p.radius, per_kind[p.kind] <= LABELS_PER_SECTOR)
+            for p in placed
+        ],
         sectors=[
             (kind, str(labels[kind]), personal.sector_path(kind, size=MAP_SIZE))
             for kind in personal.KINDS
@@ -411,9 +419,7 @@ class NetworkPosition:
     round_title: str
     closed_on: date | None
     position: position.Position
-    role: str
-    role_name: str
-    role_meaning: str
+    roles: list[tuple[str, str]]  # name and meaning of each role, "connected" when none
 
 
 def network_positions(owner: Person) -> list[NetworkPosition]:
@@ -442,16 +448,13 @@ def network_positions(owner: Person) -> list[NetworkPosition]:
         found = position.member_position(stored, str(owner.pk)) if stored else None
         if found is None:
             continue
-        name, meaning = texts.role_text(found.main_role)
         result.append(
             NetworkPosition(
                 network_name=survey_round.network.name,
                 round_title=survey_round.title,
                 closed_on=survey_round.closed_at.date() if survey_round.closed_at else None,
                 position=found,
-                role=found.main_role,
-                role_name=name,
-                role_meaning=meaning,
+                roles=[texts.role_text(role) for role in found.roles or ("connected",)],
             )
         )
     return result

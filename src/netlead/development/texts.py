@@ -25,7 +25,7 @@ def suggestion_text(key: str, params: dict[str, Any]) -> str:
     if "share" in p:
         p["share"] = _percent(p["share"])
     if "kind" in p:
-        p["kind"] = kind_name(str(p["kind"]))
+        p["kind"] = kind_name(str(p["kind"])).lower()
     texts = {
         "no_contacts": _(
             "Start by adding the people you work with now, then those who help you grow and "
