@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.utils.translation import get_language
 
 from netlead.analysis import feedback, personal, position
@@ -16,10 +16,12 @@ from netlead.development import texts
 from netlead.development.models import (
     Competence,
     CompetenceFramework,
+    CompetenceScore,
     Contact,
     DevelopmentGoal,
     DevelopmentProfile,
     FeedbackRequest,
+    GoalStatus,
     JournalEntry,
     NetworkAudit,
     NetworkKind,
@@ -135,8 +137,8 @@ class GroupProgress:
 
 def response_progress(request: FeedbackRequest) -> list[GroupProgress]:
     """How many were invited and how many answered, per group: never who answered."""
-    counts = {
-        row["group"]: row
+    counts: dict[str, tuple[int, int]] = {
+        row["group"]: (row["invited"], row["answered"])
         for row in request.invitations.values("group").annotate(
             invited=Count("pk"), answered=Count("pk", filter=Q(submitted_at__isnull=False))
         )
@@ -145,8 +147,8 @@ def response_progress(request: FeedbackRequest) -> list[GroupProgress]:
         GroupProgress(
             group=group.value,
             label=str(group.label),
-            invited=counts.get(group.value, {}).get("invited", 0),
-            answered=counts.get(group.value, {}).get("answered", 0),
+            invited=counts[group.value][0],
+            answered=counts[group.value][1],
         )
         for group in ObserverGroup
         if group.value in counts
@@ -242,7 +244,8 @@ def feedback_view(request: FeedbackRequest) -> FeedbackView:
 
     def comments(field_name: str) -> list[str]:
         # Sorted, so the order tells nothing about who wrote what or when.
-        return sorted((r[field_name] for r in responses if r[field_name]), key=str.casefold)
+        written = (str(r[field_name]) for r in responses)  # type: ignore[literal-required]
+        return sorted((text for text in written if text), key=str.casefold)
 
     datasets: list[dict[str, Any]] = []
     if self_scores:
@@ -283,7 +286,14 @@ def feedback_view(request: FeedbackRequest) -> FeedbackView:
 
 
 def goals_of(owner: Person) -> QuerySet[DevelopmentGoal]:
-    return owner.development_goals.select_related("competence__framework").prefetch_related(
+    """Goals being worked on first, then paused, then achieved."""
+    rank = Case(
+        When(status=GoalStatus.ACTIVE, then=Value(0)),
+        When(status=GoalStatus.PAUSED, then=Value(1)),
+        default=Value(2),
+    )
+    goals = owner.development_goals.order_by(rank, "review_on", "created_at")
+    return goals.select_related("competence__framework").prefetch_related(
         Prefetch("actions", queryset=PlanAction.objects.prefetch_related("contacts")),
         "notes",
     )
@@ -506,12 +516,11 @@ def cohort_figures(workspace: Workspace, framework: CompetenceFramework) -> Coho
         latest.setdefault(owner_id, assessment_id)
     totals: dict[int, list[int]] = defaultdict(list)
     if len(latest) >= k:
-        from netlead.development.models import CompetenceScore
-
         for competence_id, score in CompetenceScore.objects.filter(
             assessment_id__in=latest.values(), score__isnull=False
         ).values_list("competence_id", "score"):
-            totals[competence_id].append(score)
+            if score is not None:
+                totals[competence_id].append(score)
     rows = [
         CohortRow(
             competence=c.localized(language),

@@ -9,281 +9,781 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('meetings', '0001_meetings_actions_feeds'),
-        ('workspaces', '0002_audit_events'),
+        ("meetings", "0001_meetings_actions_feeds"),
+        ("workspaces", "0002_audit_events"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CompetenceFramework',
+            name="CompetenceFramework",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(max_length=60, verbose_name='key')),
-                ('is_default', models.BooleanField(default=False, verbose_name="netlead's default framework")),
-                ('title', models.JSONField(default=dict, verbose_name='title')),
-                ('intro', models.JSONField(blank=True, default=dict, verbose_name='introduction')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('workspace', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='competence_frameworks', to='workspaces.workspace', verbose_name='workspace')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(max_length=60, verbose_name="key")),
+                (
+                    "is_default",
+                    models.BooleanField(default=False, verbose_name="netlead's default framework"),
+                ),
+                ("title", models.JSONField(default=dict, verbose_name="title")),
+                ("intro", models.JSONField(blank=True, default=dict, verbose_name="introduction")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "workspace",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="competence_frameworks",
+                        to="workspaces.workspace",
+                        verbose_name="workspace",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'competence framework',
-                'verbose_name_plural': 'competence frameworks',
-                'ordering': ('-is_default', 'created_at'),
+                "verbose_name": "competence framework",
+                "verbose_name_plural": "competence frameworks",
+                "ordering": ("-is_default", "created_at"),
             },
         ),
         migrations.CreateModel(
-            name='Competence',
+            name="Competence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(max_length=60, verbose_name='key')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='number')),
-                ('texts', models.JSONField(blank=True, default=dict)),
-                ('framework', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='competences', to='development.competenceframework', verbose_name='framework')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(max_length=60, verbose_name="key")),
+                ("number", models.PositiveSmallIntegerField(verbose_name="number")),
+                ("texts", models.JSONField(blank=True, default=dict)),
+                (
+                    "framework",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="competences",
+                        to="development.competenceframework",
+                        verbose_name="framework",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'competence',
-                'verbose_name_plural': 'competences',
-                'ordering': ('framework', 'number'),
+                "verbose_name": "competence",
+                "verbose_name_plural": "competences",
+                "ordering": ("framework", "number"),
             },
         ),
         migrations.CreateModel(
-            name='Contact',
+            name="Contact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name or alias')),
-                ('organization', models.CharField(blank=True, max_length=200, verbose_name='organization')),
-                ('internal', models.BooleanField(default=False, verbose_name='in my own organization')),
-                ('level', models.CharField(choices=[('above', 'Above me'), ('peer', 'Peer'), ('below', 'Below me')], max_length=10, verbose_name='position relative to me')),
-                ('function_area', models.CharField(blank=True, choices=[('management', 'General management'), ('policy', 'Policy and strategy'), ('delivery', 'Services and operations'), ('care', 'Care, welfare and education'), ('finance', 'Finance'), ('hr', 'People and organization'), ('it', 'IT and data'), ('communication', 'Communication'), ('legal', 'Legal'), ('research', 'Research and knowledge'), ('politics', 'Politics and administration'), ('community', 'Citizens and community'), ('business', 'Business'), ('other', 'Other')], max_length=20, verbose_name='function area')),
-                ('kind', models.CharField(choices=[('operational', 'Operational'), ('personal', 'Personal'), ('strategic', 'Strategic')], max_length=12, verbose_name='network')),
-                ('strength', models.PositiveSmallIntegerField(default=3, help_text='1 = we hardly know each other, 5 = we trust each other fully.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='strength of the tie')),
-                ('last_contact', models.DateField(blank=True, null=True, verbose_name='last contact')),
-                ('frequency', models.CharField(blank=True, choices=[('weekly', 'Every week'), ('monthly', 'Every month'), ('quarterly', 'Every few months'), ('yearly', 'Once a year or less')], max_length=10, verbose_name='how often')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='workspaces.person', verbose_name='leader')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name or alias")),
+                (
+                    "organization",
+                    models.CharField(blank=True, max_length=200, verbose_name="organization"),
+                ),
+                (
+                    "internal",
+                    models.BooleanField(default=False, verbose_name="in my own organization"),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("above", "Above me"), ("peer", "Peer"), ("below", "Below me")],
+                        max_length=10,
+                        verbose_name="position relative to me",
+                    ),
+                ),
+                (
+                    "function_area",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("management", "General management"),
+                            ("policy", "Policy and strategy"),
+                            ("delivery", "Services and operations"),
+                            ("care", "Care, welfare and education"),
+                            ("finance", "Finance"),
+                            ("hr", "People and organization"),
+                            ("it", "IT and data"),
+                            ("communication", "Communication"),
+                            ("legal", "Legal"),
+                            ("research", "Research and knowledge"),
+                            ("politics", "Politics and administration"),
+                            ("community", "Citizens and community"),
+                            ("business", "Business"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="function area",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("operational", "Operational"),
+                            ("personal", "Personal"),
+                            ("strategic", "Strategic"),
+                        ],
+                        max_length=12,
+                        verbose_name="network",
+                    ),
+                ),
+                (
+                    "strength",
+                    models.PositiveSmallIntegerField(
+                        default=3,
+                        help_text="1 = we hardly know each other, 5 = we trust each other fully.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="strength of the tie",
+                    ),
+                ),
+                (
+                    "last_contact",
+                    models.DateField(blank=True, null=True, verbose_name="last contact"),
+                ),
+                (
+                    "frequency",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("weekly", "Every week"),
+                            ("monthly", "Every month"),
+                            ("quarterly", "Every few months"),
+                            ("yearly", "Once a year or less"),
+                        ],
+                        max_length=10,
+                        verbose_name="how often",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contacts",
+                        to="workspaces.person",
+                        verbose_name="leader",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contact',
-                'verbose_name_plural': 'contacts',
-                'ordering': ('kind', 'name'),
+                "verbose_name": "contact",
+                "verbose_name_plural": "contacts",
+                "ordering": ("kind", "name"),
             },
         ),
         migrations.CreateModel(
-            name='DevelopmentGoal',
+            name="DevelopmentGoal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='goal')),
-                ('why', models.TextField(blank=True, verbose_name='why this matters')),
-                ('support_needed', models.TextField(blank=True, verbose_name='support needed')),
-                ('review_on', models.DateField(blank=True, null=True, verbose_name='review on')),
-                ('status', models.CharField(choices=[('active', 'Working on it'), ('achieved', 'Achieved'), ('paused', 'Paused')], default='active', max_length=10, verbose_name='status')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('competence', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='development.competence', verbose_name='competence')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='development_goals', to='workspaces.person', verbose_name='leader')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="goal")),
+                ("why", models.TextField(blank=True, verbose_name="why this matters")),
+                ("support_needed", models.TextField(blank=True, verbose_name="support needed")),
+                ("review_on", models.DateField(blank=True, null=True, verbose_name="review on")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("active", "Working on it"),
+                            ("achieved", "Achieved"),
+                            ("paused", "Paused"),
+                        ],
+                        default="active",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "competence",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="development.competence",
+                        verbose_name="competence",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="development_goals",
+                        to="workspaces.person",
+                        verbose_name="leader",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'development goal',
-                'verbose_name_plural': 'development goals',
-                'ordering': ('status', 'review_on', 'created_at'),
+                "verbose_name": "development goal",
+                "verbose_name_plural": "development goals",
+                "ordering": ("status", "review_on", "created_at"),
             },
         ),
         migrations.CreateModel(
-            name='DevelopmentProfile',
+            name="DevelopmentProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('report_shared', models.BooleanField(default=False, help_text="They then see your self-assessments, the combined feedback and your plan. Never your journal, your personal network or any single observer's answers.", verbose_name="share my development report with the workspace's facilitators")),
-                ('stale_after_days', models.PositiveSmallIntegerField(default=90, validators=[django.core.validators.MinValueValidator(7), django.core.validators.MaxValueValidator(730)], verbose_name='flag contacts not reached in this many days')),
-                ('owner', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='development_profile', to='workspaces.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "report_shared",
+                    models.BooleanField(
+                        default=False,
+                        help_text="They then see your self-assessments, the combined feedback and your plan. Never your journal, your personal network or any single observer's answers.",
+                        verbose_name="share my development report with the workspace's facilitators",
+                    ),
+                ),
+                (
+                    "stale_after_days",
+                    models.PositiveSmallIntegerField(
+                        default=90,
+                        validators=[
+                            django.core.validators.MinValueValidator(7),
+                            django.core.validators.MaxValueValidator(730),
+                        ],
+                        verbose_name="flag contacts not reached in this many days",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="development_profile",
+                        to="workspaces.person",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='FeedbackRequest',
+            name="FeedbackRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('message', models.TextField(blank=True, help_text='Shown to your observers in the e-mail and above the questions.', verbose_name='personal message')),
-                ('closes_on', models.DateField(verbose_name='answers until')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='closed')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='feedback_requests', to='workspaces.person', verbose_name='leader')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "message",
+                    models.TextField(
+                        blank=True,
+                        help_text="Shown to your observers in the e-mail and above the questions.",
+                        verbose_name="personal message",
+                    ),
+                ),
+                ("closes_on", models.DateField(verbose_name="answers until")),
+                ("closed_at", models.DateTimeField(blank=True, null=True, verbose_name="closed")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="feedback_requests",
+                        to="workspaces.person",
+                        verbose_name="leader",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'feedback request',
-                'verbose_name_plural': 'feedback requests',
-                'ordering': ('-created_at',),
+                "verbose_name": "feedback request",
+                "verbose_name_plural": "feedback requests",
+                "ordering": ("-created_at",),
             },
         ),
         migrations.CreateModel(
-            name='NetworkAudit',
+            name="NetworkAudit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('operational', 'Operational'), ('personal', 'Personal'), ('strategic', 'Strategic')], max_length=12)),
-                ('importance', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='importance for my goals')),
-                ('quality', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='quality now')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='network_audits', to='workspaces.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("operational", "Operational"),
+                            ("personal", "Personal"),
+                            ("strategic", "Strategic"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "importance",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="importance for my goals",
+                    ),
+                ),
+                (
+                    "quality",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="quality now",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="network_audits",
+                        to="workspaces.person",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='NetworkSnapshot',
+            name="NetworkSnapshot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('taken_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='date')),
-                ('summary', models.JSONField()),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='network_snapshots', to='workspaces.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "taken_on",
+                    models.DateField(default=django.utils.timezone.localdate, verbose_name="date"),
+                ),
+                ("summary", models.JSONField()),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="network_snapshots",
+                        to="workspaces.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('-taken_on', '-pk'),
+                "ordering": ("-taken_on", "-pk"),
             },
         ),
         migrations.CreateModel(
-            name='ObserverInvitation',
+            name="ObserverInvitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('group', models.CharField(choices=[('manager', 'Manager'), ('peer', 'Peers'), ('partner', 'Network partners'), ('report', 'Direct reports'), ('other', 'Others')], max_length=10, verbose_name='group')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail address')),
-                ('language', models.CharField(choices=[('en', 'English'), ('nl', 'Dutch'), ('da', 'Danish')], max_length=8, verbose_name='language')),
-                ('salt', models.CharField(editable=False, max_length=32)),
-                ('token_hash', models.CharField(editable=False, max_length=64, unique=True)),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='answered')),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='development.feedbackrequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "group",
+                    models.CharField(
+                        choices=[
+                            ("manager", "Manager"),
+                            ("peer", "Peers"),
+                            ("partner", "Network partners"),
+                            ("report", "Direct reports"),
+                            ("other", "Others"),
+                        ],
+                        max_length=10,
+                        verbose_name="group",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail address")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("en", "English"), ("nl", "Dutch"), ("da", "Danish")],
+                        max_length=8,
+                        verbose_name="language",
+                    ),
+                ),
+                ("salt", models.CharField(editable=False, max_length=32)),
+                ("token_hash", models.CharField(editable=False, max_length=64, unique=True)),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent")),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="answered"),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="development.feedbackrequest",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('group', 'name'),
+                "ordering": ("group", "name"),
             },
         ),
         migrations.CreateModel(
-            name='ObserverResponse',
+            name="ObserverResponse",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('response_key', models.CharField(editable=False, max_length=64, unique=True)),
-                ('group', models.CharField(choices=[('manager', 'Manager'), ('peer', 'Peers'), ('partner', 'Network partners'), ('report', 'Direct reports'), ('other', 'Others')], max_length=10)),
-                ('shown_alone', models.BooleanField(default=False)),
-                ('scores', models.JSONField(default=dict)),
-                ('strengths', models.TextField(blank=True)),
-                ('development', models.TextField(blank=True)),
-                ('submitted_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='responses', to='development.feedbackrequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("response_key", models.CharField(editable=False, max_length=64, unique=True)),
+                (
+                    "group",
+                    models.CharField(
+                        choices=[
+                            ("manager", "Manager"),
+                            ("peer", "Peers"),
+                            ("partner", "Network partners"),
+                            ("report", "Direct reports"),
+                            ("other", "Others"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("shown_alone", models.BooleanField(default=False)),
+                ("scores", models.JSONField(default=dict)),
+                ("strengths", models.TextField(blank=True)),
+                ("development", models.TextField(blank=True)),
+                ("submitted_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="responses",
+                        to="development.feedbackrequest",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='PlanAction',
+            name="PlanAction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='action')),
-                ('due_on', models.DateField(blank=True, null=True, verbose_name='due')),
-                ('done_on', models.DateField(blank=True, null=True, verbose_name='done')),
-                ('contacts', models.ManyToManyField(blank=True, related_name='plan_actions', to='development.contact', verbose_name='people to meet')),
-                ('goal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='development.developmentgoal', verbose_name='goal')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="action")),
+                ("due_on", models.DateField(blank=True, null=True, verbose_name="due")),
+                ("done_on", models.DateField(blank=True, null=True, verbose_name="done")),
+                (
+                    "contacts",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="plan_actions",
+                        to="development.contact",
+                        verbose_name="people to meet",
+                    ),
+                ),
+                (
+                    "goal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actions",
+                        to="development.developmentgoal",
+                        verbose_name="goal",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('done_on', 'due_on', 'pk'),
+                "ordering": ("done_on", "due_on", "pk"),
             },
         ),
         migrations.CreateModel(
-            name='JournalEntry',
+            name="JournalEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('written_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='date')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('text', models.TextField(verbose_name='reflection')),
-                ('in_report', models.BooleanField(default=False, verbose_name='include in my development report')),
-                ('competence', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='development.competence', verbose_name='competence')),
-                ('meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='meetings.meeting', verbose_name='meeting')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='journal_entries', to='workspaces.person', verbose_name='leader')),
-                ('action', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='journal_entries', to='development.planaction', verbose_name='plan action')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "written_on",
+                    models.DateField(default=django.utils.timezone.localdate, verbose_name="date"),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("text", models.TextField(verbose_name="reflection")),
+                (
+                    "in_report",
+                    models.BooleanField(
+                        default=False, verbose_name="include in my development report"
+                    ),
+                ),
+                (
+                    "competence",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="development.competence",
+                        verbose_name="competence",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="meetings.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="journal_entries",
+                        to="workspaces.person",
+                        verbose_name="leader",
+                    ),
+                ),
+                (
+                    "action",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="journal_entries",
+                        to="development.planaction",
+                        verbose_name="plan action",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'journal entry',
-                'verbose_name_plural': 'journal entries',
-                'ordering': ('-written_on', '-pk'),
+                "verbose_name": "journal entry",
+                "verbose_name_plural": "journal entries",
+                "ordering": ("-written_on", "-pk"),
             },
         ),
         migrations.CreateModel(
-            name='ProgressNote',
+            name="ProgressNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('written_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='date')),
-                ('text', models.TextField(verbose_name='progress note')),
-                ('goal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notes', to='development.developmentgoal')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "written_on",
+                    models.DateField(default=django.utils.timezone.localdate, verbose_name="date"),
+                ),
+                ("text", models.TextField(verbose_name="progress note")),
+                (
+                    "goal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notes",
+                        to="development.developmentgoal",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('-written_on', '-pk'),
+                "ordering": ("-written_on", "-pk"),
             },
         ),
         migrations.CreateModel(
-            name='SelfAssessment',
+            name="SelfAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='started')),
-                ('completed_at', models.DateTimeField(blank=True, null=True, verbose_name='completed')),
-                ('framework', models.ForeignKey(on_delete=django.db.models.deletion.RESTRICT, related_name='assessments', to='development.competenceframework', verbose_name='framework')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='self_assessments', to='workspaces.person', verbose_name='leader')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "started_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="started"),
+                ),
+                (
+                    "completed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="completed"),
+                ),
+                (
+                    "framework",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.RESTRICT,
+                        related_name="assessments",
+                        to="development.competenceframework",
+                        verbose_name="framework",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="self_assessments",
+                        to="workspaces.person",
+                        verbose_name="leader",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'self-assessment',
-                'verbose_name_plural': 'self-assessments',
-                'ordering': ('-started_at',),
+                "verbose_name": "self-assessment",
+                "verbose_name_plural": "self-assessments",
+                "ordering": ("-started_at",),
             },
         ),
         migrations.AddField(
-            model_name='feedbackrequest',
-            name='assessment',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.RESTRICT, related_name='feedback_requests', to='development.selfassessment', verbose_name='self-assessment to compare with'),
+            model_name="feedbackrequest",
+            name="assessment",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.RESTRICT,
+                related_name="feedback_requests",
+                to="development.selfassessment",
+                verbose_name="self-assessment to compare with",
+            ),
         ),
         migrations.CreateModel(
-            name='CompetenceScore',
+            name="CompetenceScore",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('score', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='score')),
-                ('reflection_1', models.TextField(blank=True, verbose_name='answer to the first question')),
-                ('reflection_2', models.TextField(blank=True, verbose_name='answer to the second question')),
-                ('competence', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='development.competence')),
-                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scores', to='development.selfassessment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "score",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="score",
+                    ),
+                ),
+                (
+                    "reflection_1",
+                    models.TextField(blank=True, verbose_name="answer to the first question"),
+                ),
+                (
+                    "reflection_2",
+                    models.TextField(blank=True, verbose_name="answer to the second question"),
+                ),
+                (
+                    "competence",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="development.competence",
+                    ),
+                ),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scores",
+                        to="development.selfassessment",
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='competenceframework',
-            constraint=models.UniqueConstraint(fields=('workspace', 'key'), name='framework_unique_key'),
+            model_name="competenceframework",
+            constraint=models.UniqueConstraint(
+                fields=("workspace", "key"), name="framework_unique_key"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='competence',
-            constraint=models.UniqueConstraint(fields=('framework', 'key'), name='competence_unique_key'),
+            model_name="competence",
+            constraint=models.UniqueConstraint(
+                fields=("framework", "key"), name="competence_unique_key"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='competence',
-            constraint=models.UniqueConstraint(fields=('framework', 'number'), name='competence_unique_number'),
+            model_name="competence",
+            constraint=models.UniqueConstraint(
+                fields=("framework", "number"), name="competence_unique_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='contact',
-            constraint=models.CheckConstraint(condition=models.Q(('strength__gte', 1), ('strength__lte', 5)), name='contact_strength_between_1_and_5'),
+            model_name="contact",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("strength__gte", 1), ("strength__lte", 5)),
+                name="contact_strength_between_1_and_5",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='contact',
-            constraint=models.CheckConstraint(condition=models.Q(('name', ''), _negated=True), name='contact_has_name'),
+            model_name="contact",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("name", ""), _negated=True), name="contact_has_name"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='networkaudit',
-            constraint=models.UniqueConstraint(fields=('owner', 'kind'), name='audit_unique_kind'),
+            model_name="networkaudit",
+            constraint=models.UniqueConstraint(fields=("owner", "kind"), name="audit_unique_kind"),
         ),
         migrations.AddConstraint(
-            model_name='observerinvitation',
-            constraint=models.UniqueConstraint(models.F('request'), django.db.models.functions.text.Lower('email'), name='observer_unique_email_per_request'),
+            model_name="observerinvitation",
+            constraint=models.UniqueConstraint(
+                models.F("request"),
+                django.db.models.functions.text.Lower("email"),
+                name="observer_unique_email_per_request",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='competencescore',
-            constraint=models.UniqueConstraint(fields=('assessment', 'competence'), name='score_unique_competence'),
+            model_name="competencescore",
+            constraint=models.UniqueConstraint(
+                fields=("assessment", "competence"), name="score_unique_competence"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='competencescore',
-            constraint=models.CheckConstraint(condition=models.Q(('score__isnull', True), models.Q(('score__gte', 1), ('score__lte', 5)), _connector='OR'), name='score_between_1_and_5'),
+            model_name="competencescore",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("score__isnull", True),
+                    models.Q(("score__gte", 1), ("score__lte", 5)),
+                    _connector="OR",
+                ),
+                name="score_between_1_and_5",
+            ),
         ),
     ]
