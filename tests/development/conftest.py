@@ -164,7 +164,9 @@ class Dev:
 
     # -- Personal network ---------------------------------------------------------------------
 
-    def contact(self, name: str = "Carla Contact", *, owner: Person | None = None, **fields: Any):  # type: ignore[no-untyped-def]
+    def contact(
+        self, name: str = "Carla Contact", *, owner: Person | None = None, **fields: Any
+    ) -> Contact:
         values: dict[str, Any] = {
             "internal": True,
             "kind": "operational",

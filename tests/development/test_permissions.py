@@ -10,6 +10,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from netlead.accounts.models import User
 from netlead.development import services
 from netlead.development.models import (
     CompetenceFramework,
@@ -143,7 +144,7 @@ def _fingerprint(dev: Dev) -> tuple[object, ...]:
     )
 
 
-def _user(dev: Dev, who: str):  # type: ignore[no-untyped-def]
+def _user(dev: Dev, who: str) -> User:
     return {
         "leader": dev.leader,
         **{w: getattr(dev.world, w) for w in (*SAME_WORKSPACE, "outsider")},
@@ -323,3 +324,14 @@ def test_no_admin_screen_shows_a_leaders_development() -> None:
         DevelopmentProfile,
     ):
         assert not admin.site.is_registered(model), model
+
+
+def test_a_shared_report_never_shows_one_observers_scores(dev: Dev) -> None:
+    request = dev.feedback_request(dev.assessment(3))
+    dev.observers(request, {"manager": 1, "peer": 3})  # the manager agreed to be shown alone
+    services.feedback_request_close(request=request)
+    own = dev.client().get(dev.url("report")).context["feedback"]
+    assert own.columns == ["Manager", "Peers"]  # control: the leader sees her manager's view
+    _share(dev)
+    shared = dev.client(dev.world.facilitator).get(dev.url("shared_report", dev.person.pk))
+    assert "Manager" not in shared.context["feedback"].columns

@@ -7,6 +7,7 @@ import pytest
 
 from netlead.development import services
 from netlead.development.models import DevelopmentGoal, JournalEntry, PlanAction
+from netlead.workspaces.models import Person
 from tests.development.conftest import Dev
 from tests.factories import MembershipFactory, UserFactory
 
@@ -82,7 +83,7 @@ def test_sharing_is_the_leaders_choice_in_settings(dev: Dev) -> None:
 # -- Cohort figures ------------------------------------------------------------------------
 
 
-def _leader(dev: Dev, n: int):  # type: ignore[no-untyped-def]
+def _leader(dev: Dev, n: int) -> Person:
     user = UserFactory(email=f"leader{n}@example.test", name=f"Leader {n}")
     MembershipFactory(workspace=dev.world.workspace, user=user)
     return dev.leader_of(user)

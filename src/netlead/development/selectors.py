@@ -195,7 +195,7 @@ class FeedbackView:
     respondents_by_group: list[tuple[str, int]] = field(default_factory=list)
 
 
-def feedback_view(request: FeedbackRequest) -> FeedbackView:
+def feedback_view(request: FeedbackRequest, *, manager_alone: bool = True) -> FeedbackView:
     """The feedback report of a request: self, manager and groups of at least k on their own,
     the rest only within all observers; comments unattributed and sorted, only with at least
     k observers."""
@@ -221,7 +221,8 @@ def feedback_view(request: FeedbackRequest) -> FeedbackView:
             feedback.ObserverResponse(
                 group=r["group"],
                 scores={key: int(v) for key, v in r["scores"].items() if key in names},
-                shown_alone=r["shown_alone"],
+                # The manager agreed to be shown alone to the leader, not to anyone else.
+                shown_alone=r["shown_alone"] and manager_alone,
             )
             for r in responses
         ],
@@ -550,7 +551,7 @@ def development_report(owner: Person, *, today: date, for_owner: bool) -> dict[s
         "previous": previous,
         "rows": assessment_rows(latest, previous) if latest else [],
         "feedback_request": request,
-        "feedback": feedback_view(request) if request else None,
+        "feedback": feedback_view(request, manager_alone=for_owner) if request else None,
         "goals": list(goals_of(owner)),
         "for_owner": for_owner,
     }

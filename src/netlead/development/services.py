@@ -311,8 +311,9 @@ def observer_submit(
         scores=dict(scores),
         strengths=strengths.strip(),
         development=development.strip(),
-        # The day, not the moment: a time stamp could be matched to the invitation's.
-        submitted_at=timezone.now().replace(hour=0, minute=0, second=0, microsecond=0),
+        # Not when it was given (that could be matched to the invitation's answer date):
+        # every response of a request carries the day the request was made.
+        submitted_at=request.created_at.replace(hour=0, minute=0, second=0, microsecond=0),
     )
     response.full_clean()
     response.save()
