@@ -27,7 +27,8 @@ from netlead.workspaces.models import Person, Workspace
 SCORE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 
 
-def _language() -> str:
+def active_language() -> str:
+    """The active language without its region (nl-be -> nl)."""
     return (translation.get_language() or "en").split("-")[0]
 
 
@@ -70,14 +71,14 @@ class CompetenceFramework(models.Model):
     @property
     def title_text(self) -> str:
         if self.is_default:
-            return default_content.competence_framework(_language()).title
-        return str(_pick(self.title, _language()))
+            return default_content.competence_framework(active_language()).title
+        return str(_pick(self.title, active_language()))
 
     @property
     def intro_text(self) -> str:
         if self.is_default:
-            return default_content.competence_framework(_language()).intro
-        return str(_pick(self.intro, _language())) if self.intro else ""
+            return default_content.competence_framework(active_language()).intro
+        return str(_pick(self.intro, active_language())) if self.intro else ""
 
 
 class Competence(models.Model):
@@ -109,7 +110,7 @@ class Competence(models.Model):
 
     def localized(self, language: str | None = None) -> default_content.Competence:
         """The competence's texts in `language` (default: the active one)."""
-        language = language or _language()
+        language = language or active_language()
         if self.framework.is_default:
             for competence in default_content.competence_framework(language).competences:
                 if competence.key == self.key:

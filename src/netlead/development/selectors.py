@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
-from django.utils.translation import get_language
+from django.utils.translation import gettext
 
 from netlead.analysis import feedback, personal, position
 from netlead.development import texts
@@ -29,6 +29,7 @@ from netlead.development.models import (
     ObserverGroup,
     PlanAction,
     SelfAssessment,
+    active_language,
 )
 from netlead.frameworks import competences as default_content
 from netlead.networks.models import NetworkMember
@@ -36,12 +37,8 @@ from netlead.surveys.models import DiagnosisStatus, Instrument, RoundStatus, Sur
 from netlead.workspaces.models import Person, Workspace
 
 
-def _language() -> str:
-    return (get_language() or "en").split("-")[0]
-
-
 def scale(language: str | None = None) -> tuple[default_content.ScalePoint, ...]:
-    return default_content.competence_framework(language or _language()).scale
+    return default_content.competence_framework(language or active_language()).scale
 
 
 def frameworks_of(workspace: Workspace) -> QuerySet[CompetenceFramework]:
@@ -96,7 +93,7 @@ class AssessmentRow:
 def assessment_rows(
     assessment: SelfAssessment, previous: SelfAssessment | None = None
 ) -> list[AssessmentRow]:
-    language = _language()
+    language = active_language()
     before: dict[int, int | None] = {}
     if previous is not None:
         before = dict(previous.scores.values_list("competence_id", "score"))
@@ -157,12 +154,8 @@ def response_progress(request: FeedbackRequest) -> list[GroupProgress]:
 
 def group_label(group: str) -> str:
     if group == feedback.ALL_OBSERVERS:
-        from django.utils.translation import gettext
-
         return gettext("All observers")
     if group == feedback.SELF:
-        from django.utils.translation import gettext
-
         return gettext("Self")
     return str(ObserverGroup(group).label)
 
@@ -199,7 +192,7 @@ def feedback_view(request: FeedbackRequest, *, manager_alone: bool = True) -> Fe
     """The feedback report of a request: self, manager and groups of at least k on their own,
     the rest only within all observers; comments unattributed and sorted, only with at least
     k observers."""
-    language = _language()
+    language = active_language()
     k = request.owner.workspace.anonymity_threshold
     competences = competences_of(request.assessment.framework)
     keys = [c.key for c in competences]
@@ -415,7 +408,7 @@ def personal_network(owner: Person, *, today: date) -> PersonalNetworkView:
         ],
         stale=[by_id[i] for i in summary.stale],
         audit={a.kind: a for a in _audit_of(owner)},
-        kinds=list(default_content.personal_network_texts(_language()).kinds),
+        kinds=list(default_content.personal_network_texts(active_language()).kinds),
         snapshots=list(owner.network_snapshots.all()[:6]),
         size=MAP_SIZE,
     )
@@ -506,7 +499,7 @@ class CohortFigures:
 def cohort_figures(workspace: Workspace, framework: CompetenceFramework) -> CohortFigures:
     """Mean of each leader's latest completed self-assessment on `framework`, only when at
     least k leaders have one; plus the leaders who chose to share their report."""
-    language = _language()
+    language = active_language()
     k = workspace.anonymity_threshold
     latest: dict[int, int] = {}
     for assessment_id, owner_id in (

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -424,10 +423,3 @@ def snapshot_take(*, owner: Person, summary: dict[str, Any]) -> NetworkSnapshot:
     with transaction.atomic():
         NetworkSnapshot.objects.filter(owner=owner, taken_on=today).delete()
         return NetworkSnapshot.objects.create(owner=owner, taken_on=today, summary=summary)
-
-
-def language_of(person: Person) -> str:
-    user = person.user
-    if user is not None and user.language:
-        return str(user.language)
-    return person.workspace.default_language or settings.LANGUAGE_CODE
