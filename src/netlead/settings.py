@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "netlead.meetings",
     "netlead.surveys",
     "netlead.development",
+    "netlead.programmes",
 ]
 
 MIDDLEWARE = [

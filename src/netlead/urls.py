@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("netlead.meetings.urls")),
     path("", include("netlead.surveys.urls")),
     path("", include("netlead.development.urls")),
+    path("", include("netlead.programmes.urls")),
     path("admin/", admin.site.urls),
     path(
         "robots.txt",

@@ -1,0 +1,1 @@
+"""One module per area: leader_networks, curricula, cohorts, mentoring, alumni."""
