@@ -202,8 +202,7 @@ def principles_trend(meetings: Sequence[MeetingAnswers], *, k: int) -> Principle
             points.append(point)
             continue
         means = {
-            p: _mean([a.scores[p] for a in meeting.answers if p in a.scores], k)
-            for p in PRINCIPLES
+            p: _mean([a.scores[p] for a in meeting.answers if p in a.scores], k) for p in PRINCIPLES
         }
         change: dict[str, float | None] = {}
         for p in PRINCIPLES:

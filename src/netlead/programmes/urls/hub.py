@@ -1,4 +1,9 @@
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-#: Prefix: "w/<slug:slug>/programmes/".
-urlpatterns: list[URLPattern] = []
+from netlead.programmes.views import hub
+
+P = "w/<slug:slug>/programmes/"
+
+urlpatterns: list[URLPattern] = [
+    path(P, hub.hub, name="hub"),
+]

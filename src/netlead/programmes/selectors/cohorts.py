@@ -1,0 +1,348 @@
+"""Reads of programmes and cohorts: the curriculum, progress, submissions a viewer may see,
+the sessions, and the cohort's skills figures (over at least k participants, frozen once the
+measurement closes)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from netlead.analysis.programmes import (
+    CohortChange,
+    CompetenceChange,
+    MeasurementPair,
+    cohort_change,
+    start_only_means,
+)
+from netlead.development.models import CompetenceScore, SelfAssessment
+from netlead.development.services import default_framework
+from netlead.meetings.models import Meeting
+from netlead.programmes.models import (
+    Assignment,
+    Attachment,
+    Cohort,
+    Enrolment,
+    EnrolmentRole,
+    Lesson,
+    LessonDone,
+    Module,
+    Programme,
+    Submission,
+    SubmissionStatus,
+)
+from netlead.workspaces.models import Person, Workspace
+
+
+def programmes_of(workspace: Workspace) -> QuerySet[Programme]:
+    return workspace.programmes.annotate(
+        cohort_count=Count("cohorts", distinct=True), pair_count=Count("pairs", distinct=True)
+    ).order_by("title")
+
+
+def curriculum(programme: Programme) -> list[Module]:
+    """Modules in order, with their lessons (and files) and assignments."""
+    return list(
+        programme.modules.prefetch_related(
+            Prefetch(
+                "lessons",
+                queryset=Lesson.objects.order_by("number").prefetch_related(
+                    Prefetch("attachments", queryset=_file_rows())
+                ),
+            ),
+            Prefetch("assignments", queryset=Assignment.objects.order_by("number")),
+        ).order_by("number")
+    )
+
+
+def _file_rows() -> QuerySet[Attachment]:
+    # Never load the bytes of files into a list page.
+    return Attachment.objects.defer("data").order_by("uploaded_at", "pk")
+
+
+def enrolments_of(person: Person) -> QuerySet[Enrolment]:
+    return person.enrolments.select_related("cohort__programme").order_by(
+        "cohort__status", "-cohort__starts_on"
+    )
+
+
+def cohorts_of(programme: Programme) -> QuerySet[Cohort]:
+    return programme.cohorts.annotate(
+        participants=Count("enrolments", filter=Q(enrolments__role=EnrolmentRole.PARTICIPANT))
+    ).order_by("-starts_on")
+
+
+def participants(cohort: Cohort) -> list[Enrolment]:
+    return list(
+        cohort.enrolments.filter(role=EnrolmentRole.PARTICIPANT)
+        .select_related("person__organization")
+        .order_by("person__name")
+    )
+
+
+def facilitators(cohort: Cohort) -> list[Enrolment]:
+    return list(
+        cohort.enrolments.filter(role=EnrolmentRole.FACILITATOR)
+        .select_related("person")
+        .order_by("person__name")
+    )
+
+
+def peer_group_of(enrolment: Enrolment) -> list[Enrolment]:
+    """The other participants in the enrolment's peer group."""
+    if enrolment.peer_group is None:
+        return []
+    return list(
+        enrolment.cohort.enrolments.filter(peer_group=enrolment.peer_group)
+        .exclude(pk=enrolment.pk)
+        .select_related("person")
+        .order_by("person__name")
+    )
+
+
+def sessions(cohort: Cohort, *, upcoming: bool, limit: int = 5) -> list[Meeting]:
+    now = timezone.now()
+    meetings = cohort.network.meetings.filter(is_cancelled=False)
+    if upcoming:
+        return list(meetings.filter(ends_at__gte=now).order_by("starts_at")[:limit])
+    return list(meetings.filter(ends_at__lt=now).order_by("-starts_at")[:limit])
+
+
+# -- Progress ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ModuleProgress:
+    module: Module
+    lessons_done: int
+    lessons: int
+    handed_in: int
+    assignments: int
+
+    @property
+    def complete(self) -> bool:
+        return self.lessons_done == self.lessons and self.handed_in == self.assignments
+
+
+@dataclass(frozen=True)
+class ParticipantProgress:
+    enrolment: Enrolment
+    modules: list[ModuleProgress]
+
+    @property
+    def handed_in(self) -> int:
+        return sum(m.handed_in for m in self.modules)
+
+    @property
+    def lessons_done(self) -> int:
+        return sum(m.lessons_done for m in self.modules)
+
+
+def progress(cohort: Cohort, enrolments: list[Enrolment]) -> list[ParticipantProgress]:
+    """Per participant and module: lessons done and assignments handed in (four queries,
+    whatever the size of the cohort)."""
+    modules = list(cohort.programme.modules.order_by("number"))
+    lessons = dict(
+        Lesson.objects.filter(module__programme=cohort.programme).values_list("pk", "module_id")
+    )
+    assignments = dict(
+        Assignment.objects.filter(module__programme=cohort.programme).values_list("pk", "module_id")
+    )
+    lesson_totals: dict[int, int] = defaultdict(int)
+    for module_id in lessons.values():
+        lesson_totals[module_id] += 1
+    assignment_totals: dict[int, int] = defaultdict(int)
+    for module_id in assignments.values():
+        assignment_totals[module_id] += 1
+    ids = [e.pk for e in enrolments]
+    done: dict[tuple[int, int], int] = defaultdict(int)
+    for enrolment_id, lesson_id in LessonDone.objects.filter(enrolment_id__in=ids).values_list(
+        "enrolment_id", "lesson_id"
+    ):
+        if lesson_id in lessons:
+            done[(enrolment_id, lessons[lesson_id])] += 1
+    handed: dict[tuple[int, int], int] = defaultdict(int)
+    for enrolment_id, assignment_id in Submission.objects.filter(
+        enrolment_id__in=ids, status=SubmissionStatus.SUBMITTED
+    ).values_list("enrolment_id", "assignment_id"):
+        handed[(enrolment_id, assignments[assignment_id])] += 1
+    return [
+        ParticipantProgress(
+            enrolment=e,
+            modules=[
+                ModuleProgress(
+                    module=m,
+                    lessons_done=done[(e.pk, m.pk)],
+                    lessons=lesson_totals[m.pk],
+                    handed_in=handed[(e.pk, m.pk)],
+                    assignments=assignment_totals[m.pk],
+                )
+                for m in modules
+            ],
+        )
+        for e in enrolments
+    ]
+
+
+def lessons_done_by(enrolment: Enrolment) -> set[int]:
+    return set(enrolment.lessons_done.values_list("lesson_id", flat=True))
+
+
+def my_submissions(enrolment: Enrolment) -> dict[int, Submission]:
+    """The participant's own work, by assignment id."""
+    return {s.assignment_id: s for s in enrolment.submissions.all()}
+
+
+# -- Submissions a viewer may see ----------------------------------------------------------
+
+
+def visible_submissions(viewer: Enrolment) -> QuerySet[Submission]:
+    """Work the viewer may read: their own; as a facilitator, all handed-in work of the
+    cohort; as a participant, the handed-in work of their peer group. Nobody else's."""
+    base = Submission.objects.filter(enrolment__cohort_id=viewer.cohort_id).select_related(
+        "assignment__module", "enrolment__person", "network"
+    )
+    own = Q(enrolment=viewer)
+    if viewer.role == EnrolmentRole.FACILITATOR:
+        return base.filter(own | Q(status=SubmissionStatus.SUBMITTED))
+    if viewer.peer_group is None:
+        return base.filter(own)
+    return base.filter(
+        own
+        | Q(
+            status=SubmissionStatus.SUBMITTED,
+            enrolment__peer_group=viewer.peer_group,
+            enrolment__role=EnrolmentRole.PARTICIPANT,
+        )
+    )
+
+
+def submission_for(viewer: Enrolment, submission_id: int) -> Submission:
+    submission = visible_submissions(viewer).filter(pk=submission_id).first()
+    if submission is None:
+        raise Http404
+    return submission
+
+
+def submissions_of_assignment(viewer: Enrolment, assignment: Assignment) -> list[Submission]:
+    return list(
+        visible_submissions(viewer)
+        .filter(assignment=assignment)
+        .exclude(enrolment=viewer)
+        .annotate(feedback_count=Count("feedback"))
+        .order_by("enrolment__person__name")
+    )
+
+
+def to_review(viewer: Enrolment) -> list[Submission]:
+    """Handed-in work of others that the viewer has not given feedback on yet."""
+    return list(
+        visible_submissions(viewer)
+        .filter(status=SubmissionStatus.SUBMITTED)
+        .exclude(enrolment=viewer)
+        .exclude(feedback__author=viewer)
+        .order_by("submitted_at")
+    )
+
+
+# -- Skills measurement figures -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeasurementFigures:
+    k: int
+    started: int
+    start_closed: bool
+    cohort_closed: bool
+    start_rows: tuple[CompetenceChange, ...] | None
+    change: CohortChange | None
+    names: dict[str, str]
+    #: The change is held back: 1..k-1 participants with a start measurement have no end
+    #: measurement, so comparing the start figures with the change's start means would
+    #: give away their start scores.
+    change_held_back: bool = False
+
+    @property
+    def start_shown(self) -> bool:
+        rows = self.start_rows or ()
+        return any(r.start_mean is not None for r in rows)
+
+
+def _scores(assessment_ids: list[int]) -> dict[int, dict[str, int]]:
+    scores: dict[int, dict[str, int]] = defaultdict(dict)
+    for assessment_id, key, score in CompetenceScore.objects.filter(
+        assessment_id__in=assessment_ids, score__isnull=False
+    ).values_list("assessment_id", "competence__key", "score"):
+        if score is not None:
+            scores[assessment_id][key] = score
+    return scores
+
+
+def _complete_before(ids: list[int], moment: datetime | None) -> set[int]:
+    if moment is None:
+        return set()
+    return set(
+        SelfAssessment.objects.filter(
+            pk__in=ids, completed_at__isnull=False, completed_at__lte=moment
+        ).values_list("pk", flat=True)
+    )
+
+
+def measurement_figures(cohort: Cohort) -> MeasurementFigures:
+    """Cohort-level skills figures. Individual self-assessments are never shown here. The start
+    figures count only measurements completed before the start measurement was closed, and the
+    change only pairs completed before the cohort ended: the figures then no longer move, so
+    nobody's answer can be worked out from a change between two looks."""
+    workspace = cohort.programme.workspace
+    k = workspace.anonymity_threshold
+    framework = default_framework(workspace)
+    competences = [c.key for c in framework.competences.order_by("number")]
+    names = {c.key: c.name for c in framework.competences.order_by("number")}
+    rows = list(
+        cohort.enrolments.filter(role=EnrolmentRole.PARTICIPANT).values_list(
+            "start_assessment_id", "end_assessment_id"
+        )
+    )
+    start_ids = [s for s, _e in rows if s is not None]
+    end_ids = [e for _s, e in rows if e is not None]
+    started = SelfAssessment.objects.filter(pk__in=start_ids, completed_at__isnull=False).count()
+    counted_starts = _complete_before(start_ids, cohort.start_measurement_closed_at)
+    scores = _scores([*counted_starts, *end_ids])
+    start_rows = None
+    if cohort.start_measurement_closed_at is not None:
+        start_rows = start_only_means([scores[i] for i in counted_starts], competences, k=k)
+    change = None
+    held_back = False
+    if cohort.is_closed:
+        counted_ends = _complete_before(end_ids, cohort.closed_at)
+        pairs = [
+            MeasurementPair(start=scores[s], end=scores[e])
+            for s, e in rows
+            if s in counted_starts and e in counted_ends
+        ]
+        dropped = len(counted_starts) - len(pairs)
+        if 0 < dropped < k:
+            held_back = True
+        else:
+            change = cohort_change(pairs, competences, k=k)
+    return MeasurementFigures(
+        k=k,
+        started=started,
+        start_closed=cohort.start_measurement_closed_at is not None,
+        cohort_closed=cohort.is_closed,
+        start_rows=start_rows,
+        change=change,
+        names=names,
+        change_held_back=held_back,
+    )
+
+
+# -- Files ------------------------------------------------------------------------------------
+
+
+def lesson_files(programme: Programme) -> QuerySet[Attachment]:
+    return Attachment.objects.filter(lesson__module__programme=programme)

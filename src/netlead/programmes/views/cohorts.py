@@ -1,0 +1,370 @@
+"""A cohort, for its participants and facilitators: the curriculum with progress, sessions,
+lessons, assignments and submissions with feedback, peer groups, the skills measurement."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from netlead.programmes.access import CohortAccess, get_cohort_for, get_programme_for
+from netlead.programmes.forms.cohorts import (
+    CohortForm,
+    EnrolForm,
+    FeedbackForm,
+    PeerGroupsForm,
+    SubmissionForm,
+)
+from netlead.programmes.models import Assignment, Attachment, Lesson
+from netlead.programmes.selectors import cohorts as selectors
+from netlead.programmes.services import cohorts as services
+from netlead.workspaces.models import AuditEvent
+
+
+def _errors(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+@login_required
+def cohort_create(request: HttpRequest, slug: str, programme_id: int) -> HttpResponse:
+    membership, programme = get_programme_for(request, slug, programme_id)
+    if programme.is_mentoring:
+        raise Http404
+    form = CohortForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            cohort = services.cohort_create(
+                programme=programme,
+                creator=request.user,  # type: ignore[arg-type]
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The cohort is set up. Now enrol its participants."))
+            return redirect("programmes:cohort_enrol", slug=slug, cohort_id=cohort.pk)
+    return render(
+        request,
+        "programmes/cohort_form.html",
+        {"membership": membership, "programme": programme, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def _lesson(access: CohortAccess, lesson_id: int) -> Lesson:
+    return get_object_or_404(
+        Lesson.objects.select_related("module"),
+        pk=lesson_id,
+        module__programme_id=access.cohort.programme_id,
+    )
+
+
+def _assignment(access: CohortAccess, assignment_id: int) -> Assignment:
+    return get_object_or_404(
+        Assignment.objects.select_related("module"),
+        pk=assignment_id,
+        module__programme_id=access.cohort.programme_id,
+    )
+
+
+@login_required
+def cohort_detail(request: HttpRequest, slug: str, cohort_id: int) -> HttpResponse:
+    access = get_cohort_for(request, slug, cohort_id)
+    cohort = access.cohort
+    context = {
+        "access": access,
+        "cohort": cohort,
+        "modules": selectors.curriculum(cohort.programme),
+        "upcoming": selectors.sessions(cohort, upcoming=True),
+        "facilitators": selectors.facilitators(cohort),
+        "to_review": selectors.to_review(access.enrolment),
+    }
+    if access.is_facilitator:
+        context["participants"] = selectors.participants(cohort)
+    else:
+        context["done"] = selectors.lessons_done_by(access.enrolment)
+        context["mine"] = selectors.my_submissions(access.enrolment)
+        context["progress"] = selectors.progress(cohort, [access.enrolment])[0]
+        context["peers"] = selectors.peer_group_of(access.enrolment)
+    return render(request, "programmes/cohort.html", context)
+
+
+@login_required
+def cohort_enrol(request: HttpRequest, slug: str, cohort_id: int) -> HttpResponse:
+    access = get_cohort_for(request, slug, cohort_id, facilitator=True)
+    cohort = access.cohort
+    enrolled = cohort.enrolments.values_list("person_id", flat=True)
+    candidates = (
+        access.membership.workspace.persons.exclude(pk__in=enrolled)
+        .select_related("organization")
+        .order_by("name")
+    )
+    # Any person of the workspace is a valid choice (the service says who is enrolled
+    # already); the page offers only those not enrolled yet.
+    form = EnrolForm(request.POST or None, persons=access.membership.workspace.persons.all())
+    if request.method == "POST" and form.is_valid():
+        try:
+            added = services.enrol(
+                cohort=cohort,
+                persons=list(form.cleaned_data["persons"]),
+                role=form.cleaned_data["role"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(count)s enrolled.") % {"count": len(added)})
+            return redirect("programmes:cohort", slug=slug, cohort_id=cohort.pk)
+    form.fields["persons"].queryset = candidates
+    return render(
+        request,
+        "programmes/cohort_enrol.html",
+        {
+            "access": access,
+            "cohort": cohort,
+            "form": form,
+            "participants": selectors.participants(cohort),
+            "facilitators": selectors.facilitators(cohort),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def cohort_progress(request: HttpRequest, slug: str, cohort_id: int) -> HttpResponse:
+    access = get_cohort_for(request, slug, cohort_id, facilitator=True)
+    cohort = access.cohort
+    form = PeerGroupsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            groups = services.peer_groups_assign(cohort=cohort, size=form.cleaned_data["size"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(count)s peer groups drawn.") % {"count": groups})
+            return redirect("programmes:cohort_progress", slug=slug, cohort_id=cohort.pk)
+    participants = selectors.participants(cohort)
+    return render(
+        request,
+        "programmes/cohort_progress.html",
+        {
+            "access": access,
+            "cohort": cohort,
+            "modules": list(cohort.programme.modules.order_by("number")),
+            "rows": selectors.progress(cohort, participants),
+            "form": form,
+            "figures": selectors.measurement_figures(cohort),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def cohort_close(request: HttpRequest, slug: str, cohort_id: int) -> HttpResponse:
+    access = get_cohort_for(request, slug, cohort_id, facilitator=True)
+    what = request.POST.get("what")
+    try:
+        if what == "start_measurement":
+            services.start_measurement_close(cohort=access.cohort)
+            messages.success(request, _("The start measurement is closed."))
+        elif what == "cohort":
+            services.cohort_close(cohort=access.cohort)
+            messages.success(request, _("The cohort has ended; its alumni group is open."))
+        else:
+            messages.error(request, _("Nothing was closed: the form was changed."))
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    return redirect("programmes:cohort_progress", slug=slug, cohort_id=cohort_id)
+
+
+@login_required
+def cohort_lesson(request: HttpRequest, slug: str, cohort_id: int, lesson_id: int) -> HttpResponse:
+    access = get_cohort_for(request, slug, cohort_id)
+    lesson = _lesson(access, lesson_id)
+    if request.method == "POST":
+        if access.is_facilitator:
+            raise PermissionDenied
+        services.lesson_mark(
+            enrolment=access.enrolment, lesson=lesson, done=request.POST.get("done") == "1"
+        )
+        return redirect(
+            "programmes:cohort_lesson", slug=slug, cohort_id=cohort_id, lesson_id=lesson.pk
+        )
+    return render(
+        request,
+        "programmes/lesson.html",
+        {
+            "access": access,
+            "cohort": access.cohort,
+            "lesson": lesson,
+            "files": lesson.attachments.defer("data"),
+            "done": lesson.pk in selectors.lessons_done_by(access.enrolment),
+        },
+    )
+
+
+@login_required
+def cohort_assignment(
+    request: HttpRequest, slug: str, cohort_id: int, assignment_id: int
+) -> HttpResponse:
+    access = get_cohort_for(request, slug, cohort_id)
+    assignment = _assignment(access, assignment_id)
+    context: dict[str, object] = {
+        "access": access,
+        "cohort": access.cohort,
+        "assignment": assignment,
+        "others": selectors.submissions_of_assignment(access.enrolment, assignment),
+    }
+    if access.is_facilitator:
+        return render(request, "programmes/assignment.html", context)
+    if request.method == "POST" and access.cohort.is_closed:
+        messages.error(
+            request, _("This cohort has ended, so work can no longer be handed in or changed.")
+        )
+        return redirect(request.path)
+    submission = selectors.my_submissions(access.enrolment).get(assignment.pk)
+    networks = services.networks_for_case(access.enrolment.person)
+    initial = {"text": submission.text, "network": submission.network} if submission else None
+    form = SubmissionForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=initial,
+        networks=access.membership.workspace.networks.filter(pk__in=[n.pk for n in networks]),
+        with_network=assignment.is_case_analysis,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.submission_save(
+                enrolment=access.enrolment,
+                assignment=assignment,
+                text=form.cleaned_data["text"],
+                network=form.cleaned_data.get("network"),
+                hand_in="hand_in" in request.POST,
+                upload=form.cleaned_data.get("file"),
+                user=request.user,  # type: ignore[arg-type]
+            )
+            if "pull" in request.POST:
+                services.case_context_pull(submission=saved)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error("file" if "file" in str(error.messages) else None, error)
+        else:
+            if "pull" in request.POST:
+                messages.success(request, _("The network's charter, phase and figures are in."))
+            elif saved.is_submitted:
+                messages.success(request, _("Your work is handed in."))
+            else:
+                messages.success(request, _("Draft saved."))
+            return redirect(request.path)
+    context.update(
+        {
+            "form": form,
+            "submission": submission,
+            "files": submission.attachments.defer("data") if submission else [],
+            "feedback": submission.feedback.select_related("author__person") if submission else [],
+        }
+    )
+    return render(
+        request, "programmes/assignment.html", context, status=400 if form.errors else 200
+    )
+
+
+@login_required
+def submission_detail(
+    request: HttpRequest, slug: str, cohort_id: int, submission_id: int
+) -> HttpResponse:
+    access = get_cohort_for(request, slug, cohort_id)
+    submission = selectors.submission_for(access.enrolment, submission_id)
+    can_give = services.can_give_feedback(submission, access.enrolment)
+    form = FeedbackForm(request.POST or None)
+    if request.method == "POST":
+        if not can_give:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.feedback_give(
+                    submission=submission, author=access.enrolment, text=form.cleaned_data["text"]
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Thank you: your feedback is saved."))
+                return redirect(request.path)
+    return render(
+        request,
+        "programmes/submission.html",
+        {
+            "access": access,
+            "cohort": access.cohort,
+            "submission": submission,
+            "files": submission.attachments.defer("data"),
+            "feedback": submission.feedback.select_related("author__person"),
+            "form": form if can_give and submission.is_submitted else None,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def measurement(request: HttpRequest, slug: str, cohort_id: int, which: str) -> HttpResponse:
+    access = get_cohort_for(request, slug, cohort_id)
+    if which not in (services.START, services.END):
+        raise Http404
+    try:
+        assessment = services.measurement_start(enrolment=access.enrolment, which=which)
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+        return redirect("programmes:cohort", slug=slug, cohort_id=cohort_id)
+    if assessment.is_complete:
+        return redirect("development:assessment", slug=slug, pk=assessment.pk)
+    return redirect("development:assessment_edit", slug=slug, pk=assessment.pk)
+
+
+@login_required
+def attachment(request: HttpRequest, slug: str, cohort_id: int, file_id: int) -> HttpResponse:
+    """A lesson file of the cohort's programme, or a file of work the viewer may see."""
+    access = get_cohort_for(request, slug, cohort_id)
+    found = Attachment.objects.filter(pk=file_id).select_related("submission").first()
+    if found is None:
+        raise Http404
+    if found.lesson_id is not None:
+        if not Lesson.objects.filter(
+            pk=found.lesson_id, module__programme_id=access.cohort.programme_id
+        ).exists():
+            raise Http404
+    else:
+        visible = selectors.visible_submissions(access.enrolment).filter(pk=found.submission_id)
+        if not visible.exists():
+            raise Http404
+        AuditEvent.objects.create(
+            workspace=access.membership.workspace,
+            user=request.user,
+            action="downloaded",
+            target=f"file {found.pk} of submission {found.submission_id}",
+            path=request.path,
+        )
+    return file_response(found)
+
+
+def file_response(found: Attachment) -> HttpResponse:
+    response = HttpResponse(bytes(found.data), content_type=found.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{found.name.replace(chr(34), "")}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def programme_file(
+    request: HttpRequest, slug: str, programme_id: int, file_id: int
+) -> HttpResponse:
+    _membership, programme = get_programme_for(request, slug, programme_id)
+    found = get_object_or_404(selectors.lesson_files(programme), pk=file_id)
+    return file_response(found)

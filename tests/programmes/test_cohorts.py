@@ -1,0 +1,553 @@
+"""Masterclass programmes and cohorts: the curriculum from the default data file, enrolment,
+lessons, submissions (with a real network's case context), peer and facilitator feedback, the
+skills measurement figures, and who may see what."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from netlead.accounts.models import User
+from netlead.development.models import CompetenceScore
+from netlead.development.services import ScoreInput, assessment_save
+from netlead.networks.models import Network, NetworkKind, NetworkMember
+from netlead.networks.services import network_create, person_for_user
+from netlead.programmes.models import (
+    Assignment,
+    AssignmentKind,
+    Attachment,
+    Cohort,
+    Enrolment,
+    EnrolmentRole,
+    LessonDone,
+    Programme,
+    ProgrammeKind,
+    Submission,
+    SubmissionFeedback,
+)
+from netlead.programmes.services import cohorts as services
+from netlead.programmes.services.curricula import programme_create
+from netlead.workspaces.models import Person, Role
+from tests.conftest import World
+from tests.factories import MembershipFactory, PersonFactory, UserFactory
+
+
+@dataclass
+class Course:
+    world: World
+    programme: Programme
+    cohort: Cohort
+    facilitator: Enrolment
+    alice: User
+    bob: User
+    carol: User
+    dave: User
+
+    @property
+    def slug(self) -> str:
+        return self.world.workspace.slug
+
+    def url(self, name: str, *args: object) -> str:
+        return reverse(f"programmes:{name}", args=[self.slug, *args])
+
+    def client(self, user: User) -> Client:
+        return self.world.client_for(user)
+
+    def enrolment(self, user: User) -> Enrolment:
+        return Enrolment.objects.get(cohort=self.cohort, person__user=user)
+
+    def assignment(self, kind: str) -> Assignment:
+        return Assignment.objects.filter(module__programme=self.programme, kind=kind).first()
+
+
+def _user(world: World, name: str) -> User:
+    user = UserFactory(email=f"{name.lower()}@example.test", name=name)
+    MembershipFactory(workspace=world.workspace, user=user, role=Role.MEMBER)
+    return user
+
+
+@pytest.fixture
+def course(world: World) -> Course:
+    programme = programme_create(
+        workspace=world.workspace,
+        creator=world.facilitator,
+        programme=Programme(kind=ProgrammeKind.MASTERCLASS, title="Masterclass", language="nl"),
+        from_default=True,
+    )
+    today = timezone.localdate()
+    cohort = services.cohort_create(
+        programme=programme,
+        creator=world.facilitator,
+        name="Cohort 1",
+        starts_on=today - timedelta(days=30),
+        ends_on=today + timedelta(days=90),
+    )
+    users = [_user(world, n) for n in ("Alice", "Bob", "Carol", "Dave")]
+    persons = [person_for_user(workspace=world.workspace, user=u) for u in users]
+    services.enrol(cohort=cohort, persons=persons, role=EnrolmentRole.PARTICIPANT)
+    return Course(
+        world=world,
+        programme=programme,
+        cohort=cohort,
+        facilitator=Enrolment.objects.get(cohort=cohort, role=EnrolmentRole.FACILITATOR),
+        alice=users[0],
+        bob=users[1],
+        carol=users[2],
+        dave=users[3],
+    )
+
+
+def _pair_up(course: Course, *users: User, group: int = 1) -> None:
+    for user in users:
+        services.peer_group_set(enrolment=course.enrolment(user), group=group)
+
+
+# -- Programme and curriculum --------------------------------------------------------------
+
+
+def test_a_masterclass_from_the_default_curriculum_has_six_dutch_modules(world: World) -> None:
+    response = world.client_for(world.facilitator).post(
+        reverse("programmes:programme_create", args=["youth"]),
+        {
+            "kind": "masterclass",
+            "title": "Masterclass 2027",
+            "language": "nl",
+            "from_default": "on",
+        },
+    )
+    programme = Programme.objects.get(title="Masterclass 2027")
+    assert response.status_code == 302
+    modules = list(programme.modules.order_by("number"))
+    assert len(modules) == 6
+    assert modules[0].title.startswith("Kiezen") or "netwerk" in modules[0].title.lower()
+    assert (
+        Assignment.objects.filter(
+            module__programme=programme, kind=AssignmentKind.CASE_ANALYSIS
+        ).count()
+        >= 2
+    )
+    page = world.client_for(world.facilitator).get(
+        reverse("programmes:programme", args=["youth", programme.pk])
+    )
+    assert modules[5].title in page.content.decode()
+
+
+def test_a_programme_without_a_title_is_refused_and_nothing_is_stored(world: World) -> None:
+    response = world.client_for(world.facilitator).post(
+        reverse("programmes:programme_create", args=["youth"]),
+        {"kind": "masterclass", "title": "", "language": "nl", "from_default": "on"},
+    )
+    assert response.status_code == 400
+    assert Programme.objects.count() == 0
+
+
+def test_lesson_links_must_be_web_addresses(course: Course) -> None:
+    module = course.programme.modules.get(number=1)
+    before = module.lessons.count()
+    response = course.client(course.world.facilitator).post(
+        course.url("lesson_create", course.programme.pk, module.pk),
+        {"lesson-title": "Extra", "lesson-body": "Tekst", "lesson-links": "not a link at all"},
+    )
+    assert response.status_code == 400
+    assert module.lessons.count() == before
+
+
+def test_an_assignment_with_work_handed_in_cannot_be_deleted(course: Course) -> None:
+    assignment = course.assignment(AssignmentKind.REFLECTION)
+    services.submission_save(
+        enrolment=course.enrolment(course.alice),
+        assignment=assignment,
+        text="Mijn reflectie",
+        network=None,
+        hand_in=True,
+    )
+    response = course.client(course.world.facilitator).post(
+        course.url("assignment_delete", course.programme.pk, assignment.module_id, assignment.pk),
+        follow=True,
+    )
+    assert Assignment.objects.filter(pk=assignment.pk).exists()
+    assert Submission.objects.filter(assignment=assignment).count() == 1
+    assert "cannot be deleted" in response.content.decode()
+
+
+def test_lesson_files_are_checked_for_type_and_size(course: Course) -> None:
+    module = course.programme.modules.get(number=1)
+    lesson = module.lessons.first()
+    url = course.url("lesson_edit", course.programme.pk, module.pk, lesson.pk)
+    client = course.client(course.world.facilitator)
+    renamed_program = SimpleUploadedFile("slides.pdf", b"MZ\x90\x00 not a pdf")
+    response = client.post(url, {"add_file": "1", "f-file": renamed_program})
+    assert response.status_code == 400
+    assert "not a .pdf file" in response.content.decode()
+    exe = SimpleUploadedFile("tool.exe", b"MZ")
+    assert client.post(url, {"add_file": "1", "f-file": exe}).status_code == 400
+    assert Attachment.objects.count() == 0
+    pdf = SimpleUploadedFile("slides.pdf", b"%PDF-1.7 hello")
+    assert client.post(url, {"add_file": "1", "f-file": pdf}).status_code == 302
+    assert lesson.attachments.get().name == "slides.pdf"
+
+
+def test_a_file_over_the_limit_is_refused(course: Course, settings: object) -> None:
+    from netlead.programmes.services import files
+
+    big = SimpleUploadedFile("big.txt", b"a" * (files.MAX_BYTES + 1))
+    with pytest.raises(Exception, match="too large"):
+        files.check_upload(big)
+
+
+# -- Permissions --------------------------------------------------------------------------
+
+
+def test_programme_pages_are_for_owners_and_facilitators(course: Course) -> None:
+    urls = [
+        course.url("programme_create"),
+        course.url("programme", course.programme.pk),
+        course.url("programme_edit", course.programme.pk),
+        course.url("module_create", course.programme.pk),
+        course.url("cohort_create", course.programme.pk),
+    ]
+    for url in urls:
+        assert course.client(course.world.member).get(url).status_code == 403, url
+        assert course.client(course.world.outsider).get(url).status_code == 404, url
+        assert course.client(course.world.owner).get(url).status_code == 200, url
+
+
+def test_cohort_pages_exist_only_for_the_people_enrolled(course: Course) -> None:
+    assignment = course.assignment(AssignmentKind.REFLECTION)
+    lesson = course.programme.modules.get(number=1).lessons.first()
+    pages = [
+        course.url("cohort", course.cohort.pk),
+        course.url("cohort_lesson", course.cohort.pk, lesson.pk),
+        course.url("cohort_assignment", course.cohort.pk, assignment.pk),
+    ]
+    for url in pages:
+        assert course.client(course.alice).get(url).status_code == 200, url
+        # Workspace owner, not enrolled: the cohort does not exist for them.
+        assert course.client(course.world.owner).get(url).status_code == 404, url
+        assert course.client(course.world.outsider).get(url).status_code == 404, url
+    for name in ("cohort_enrol", "cohort_progress"):
+        url = course.url(name, course.cohort.pk)
+        assert course.client(course.alice).get(url).status_code == 403, url
+        assert course.client(course.world.facilitator).get(url).status_code == 200, url
+    response = course.client(course.alice).post(
+        course.url("cohort_close", course.cohort.pk), {"what": "cohort"}
+    )
+    assert response.status_code == 403
+    course.cohort.refresh_from_db()
+    assert not course.cohort.is_closed
+
+
+# -- Enrolment ------------------------------------------------------------------------------
+
+
+def test_enrolling_five_participants_adds_them_to_the_sessions_network(course: Course) -> None:
+    persons = [PersonFactory(workspace=course.world.workspace) for _ in range(5)]
+    response = course.client(course.world.facilitator).post(
+        course.url("cohort_enrol", course.cohort.pk),
+        {"persons": [p.pk for p in persons], "role": "participant"},
+    )
+    assert response.status_code == 302
+    assert course.cohort.enrolments.filter(role="participant").count() == 9
+    assert (
+        NetworkMember.objects.current()
+        .filter(network=course.cohort.network, person__in=persons)
+        .count()
+        == 5
+    )
+
+
+def test_enrolling_someone_twice_changes_nothing_and_says_who(course: Course) -> None:
+    newcomer = PersonFactory(workspace=course.world.workspace, name="Nora New")
+    alice = Person.objects.get(user=course.alice)
+    before = Enrolment.objects.count()
+    response = course.client(course.world.facilitator).post(
+        course.url("cohort_enrol", course.cohort.pk),
+        {"persons": [newcomer.pk, alice.pk], "role": "participant"},
+    )
+    assert response.status_code == 400
+    assert "Already enrolled in this cohort: Alice" in response.content.decode()
+    assert Enrolment.objects.count() == before
+    assert not NetworkMember.objects.filter(person=newcomer).exists()
+
+
+def test_a_person_of_another_workspace_cannot_be_enrolled(course: Course) -> None:
+    response = course.client(course.world.facilitator).post(
+        course.url("cohort_enrol", course.cohort.pk),
+        {"persons": [course.world.other_person.pk], "role": "participant"},
+    )
+    assert response.status_code == 400
+    assert not Enrolment.objects.filter(person=course.world.other_person).exists()
+
+
+def test_peer_groups_leave_nobody_alone(course: Course) -> None:
+    groups = services.peer_groups_assign(cohort=course.cohort, size=3, seed=1)
+    sizes = sorted(
+        list(
+            course.cohort.enrolments.filter(role="participant").values_list("peer_group", flat=True)
+        ).count(g)
+        for g in range(1, groups + 1)
+    )
+    assert groups == 1 and sizes == [4]
+    assert course.facilitator.peer_group is None
+
+
+# -- Lessons, submissions, feedback ---------------------------------------------------------
+
+
+def test_marking_a_lesson_done_counts_in_progress(course: Course) -> None:
+    lesson = course.programme.modules.get(number=1).lessons.first()
+    url = course.url("cohort_lesson", course.cohort.pk, lesson.pk)
+    course.client(course.alice).post(url, {"done": "1"})
+    assert LessonDone.objects.filter(enrolment=course.enrolment(course.alice)).count() == 1
+    page = course.client(course.world.facilitator).get(
+        course.url("cohort_progress", course.cohort.pk)
+    )
+    assert "1/2 lessons, 0/" in page.content.decode()
+
+
+def _demo_network(course: Course, user: User) -> Network:
+    return network_create(
+        workspace=course.world.workspace,
+        creator=user,
+        network=Network(name="Jeugdnetwerk", kind=NetworkKind.INTER_ORGANIZATIONAL, phase=3),
+    )
+
+
+def test_a_case_analysis_linked_to_a_real_network_pulls_in_its_phase(course: Course) -> None:
+    network = _demo_network(course, course.alice)
+    assignment = course.assignment(AssignmentKind.CASE_ANALYSIS)
+    url = course.url("cohort_assignment", course.cohort.pk, assignment.pk)
+    response = course.client(course.alice).post(
+        url, {"text": "Analyse van de sturing", "network": network.pk, "pull": "1"}
+    )
+    assert response.status_code == 302
+    submission = Submission.objects.get(assignment=assignment)
+    assert submission.network == network
+    assert submission.case_context["phase"]["number"] == 3
+    assert submission.case_context["network"] == "Jeugdnetwerk"
+    assert not submission.is_submitted
+
+
+def test_a_network_the_participant_is_not_in_cannot_be_linked(course: Course) -> None:
+    network = _demo_network(course, course.bob)
+    assignment = course.assignment(AssignmentKind.CASE_ANALYSIS)
+    response = course.client(course.alice).post(
+        course.url("cohort_assignment", course.cohort.pk, assignment.pk),
+        {"text": "Analyse", "network": network.pk, "hand_in": "1"},
+    )
+    assert response.status_code == 400
+    assert not Submission.objects.exists()
+
+
+def test_handing_in_after_the_cohort_ended_is_refused_and_the_draft_kept(course: Course) -> None:
+    assignment = course.assignment(AssignmentKind.REFLECTION)
+    url = course.url("cohort_assignment", course.cohort.pk, assignment.pk)
+    course.client(course.alice).post(url, {"text": "Eerste versie", "save": "1"})
+    services.cohort_close(cohort=course.cohort)
+    response = course.client(course.alice).post(
+        url, {"text": "Te laat", "hand_in": "1"}, follow=True
+    )
+    submission = Submission.objects.get(assignment=assignment)
+    assert submission.text == "Eerste versie"
+    assert not submission.is_submitted
+    assert "can no longer be handed in" in response.content.decode()
+
+
+def test_a_file_of_the_wrong_type_on_a_submission_stores_nothing(course: Course) -> None:
+    assignment = course.assignment(AssignmentKind.REFLECTION)
+    url = course.url("cohort_assignment", course.cohort.pk, assignment.pk)
+    response = course.client(course.alice).post(
+        url,
+        {"text": "Met bijlage", "hand_in": "1", "file": SimpleUploadedFile("x.exe", b"MZ")},
+    )
+    assert response.status_code == 400
+    assert not Submission.objects.exists()
+    assert not Attachment.objects.exists()
+
+
+def test_submissions_are_seen_by_the_owner_facilitators_and_peers_only(course: Course) -> None:
+    _pair_up(course, course.alice, course.bob)
+    _pair_up(course, course.carol, course.dave, group=2)
+    submission = services.submission_save(
+        enrolment=course.enrolment(course.alice),
+        assignment=course.assignment(AssignmentKind.REFLECTION),
+        text="Vertrouwelijke reflectie van Alice",
+        network=None,
+        hand_in=True,
+    )
+    url = course.url("submission", course.cohort.pk, submission.pk)
+    for user in (course.alice, course.bob, course.world.facilitator):
+        assert course.client(user).get(url).status_code == 200
+    for user in (course.carol, course.world.owner, course.world.outsider):
+        assert course.client(user).get(url).status_code == 404
+    overview = course.client(course.carol).get(
+        course.url("cohort_assignment", course.cohort.pk, submission.assignment_id)
+    )
+    assert "Vertrouwelijke reflectie" not in overview.content.decode()
+    assert "Alice" not in overview.content.decode()
+
+
+def test_a_draft_is_not_shown_to_peers(course: Course) -> None:
+    _pair_up(course, course.alice, course.bob)
+    draft = services.submission_save(
+        enrolment=course.enrolment(course.alice),
+        assignment=course.assignment(AssignmentKind.REFLECTION),
+        text="Nog niet klaar",
+        network=None,
+        hand_in=False,
+    )
+    url = course.url("submission", course.cohort.pk, draft.pk)
+    assert course.client(course.bob).get(url).status_code == 404
+    assert course.client(course.world.facilitator).get(url).status_code == 404
+
+
+def test_peer_and_facilitator_feedback(course: Course) -> None:
+    _pair_up(course, course.alice, course.bob)
+    _pair_up(course, course.carol, group=2)
+    submission = services.submission_save(
+        enrolment=course.enrolment(course.alice),
+        assignment=course.assignment(AssignmentKind.REFLECTION),
+        text="Reflectie",
+        network=None,
+        hand_in=True,
+    )
+    url = course.url("submission", course.cohort.pk, submission.pk)
+    assert course.client(course.bob).post(url, {"text": "Sterk punt"}).status_code == 302
+    assert (
+        course.client(course.world.facilitator).post(url, {"text": "Goed gedaan"}).status_code
+        == 302
+    )
+    assert course.client(course.bob).post(url, {"text": ""}).status_code == 400
+    # Alice cannot review herself; Carol (another group) cannot even see it.
+    assert course.client(course.alice).post(url, {"text": "Zelf"}).status_code == 403
+    assert course.client(course.carol).post(url, {"text": "Ik"}).status_code == 404
+    texts = list(SubmissionFeedback.objects.values_list("text", flat=True))
+    assert sorted(texts) == ["Goed gedaan", "Sterk punt"]
+    mine = course.client(course.alice).get(
+        course.url("cohort_assignment", course.cohort.pk, submission.assignment_id)
+    )
+    assert "Sterk punt" in mine.content.decode()
+
+
+# -- Skills measurement -------------------------------------------------------------------------
+
+
+def _complete(course: Course, user: User, which: str, score: int) -> None:
+    assessment = services.measurement_start(enrolment=course.enrolment(user), which=which)
+    rows = CompetenceScore.objects.filter(assessment=assessment)
+    assessment_save(
+        assessment=assessment,
+        answers={r.competence_id: ScoreInput(score=score) for r in rows},
+        complete=True,
+    )
+
+
+def test_start_figures_appear_only_once_closed_and_over_k(course: Course) -> None:
+    url = course.url("cohort_progress", course.cohort.pk)
+    fac = course.client(course.world.facilitator)
+    _complete(course, course.alice, services.START, 2)
+    _complete(course, course.bob, services.START, 4)
+    services.measurement_start(enrolment=course.enrolment(course.carol), which=services.START)
+    assert "The start measurement is still open." in fac.get(url).content.decode()
+    services.start_measurement_close(cohort=course.cohort)
+    page = fac.get(url).content.decode()
+    assert "Fewer than 3 participants" in page
+    # A third answer completed after the close does not count: the figures stay frozen.
+    _complete(course, course.carol, services.START, 3)
+    assert "Fewer than 3 participants" in fac.get(url).content.decode()
+    with pytest.raises(ValidationError, match="closed"):
+        services.measurement_start(enrolment=course.enrolment(course.dave), which=services.START)
+
+
+def test_the_change_is_shown_over_k_pairs_when_the_cohort_ends(course: Course) -> None:
+    for user, start, _end in (
+        (course.alice, 2, 4),
+        (course.bob, 3, 4),
+        (course.carol, 2, 3),
+        (course.dave, 3, 3),
+    ):
+        _complete(course, user, services.START, start)
+    services.start_measurement_close(cohort=course.cohort)
+    for user, end in ((course.alice, 4), (course.bob, 4), (course.carol, 3), (course.dave, 3)):
+        _complete(course, user, services.END, end)
+    services.cohort_close(cohort=course.cohort)
+    page = (
+        course.client(course.world.facilitator)
+        .get(course.url("cohort_progress", course.cohort.pk))
+        .content.decode()
+    )
+    assert "Change from the start to the end measurement" in page
+    assert "+1.0" in page  # means 2.5 -> 3.5
+    # No individual self-assessment reaches the facilitator.
+    alice_assessment = course.enrolment(course.alice).start_assessment
+    detail = course.client(course.world.facilitator).get(
+        reverse("development:assessment", args=[course.slug, alice_assessment.pk])
+    )
+    assert detail.status_code == 404
+
+
+def test_the_change_is_held_back_when_one_or_two_dropped_out(course: Course) -> None:
+    for user in (course.alice, course.bob, course.carol, course.dave):
+        _complete(course, user, services.START, 3)
+    services.start_measurement_close(cohort=course.cohort)
+    for user in (course.alice, course.bob, course.carol):
+        _complete(course, user, services.END, 4)
+    services.cohort_close(cohort=course.cohort)
+    page = (
+        course.client(course.world.facilitator)
+        .get(course.url("cohort_progress", course.cohort.pk))
+        .content.decode()
+    )
+    assert "The change is not shown" in page
+    assert "Change from the start to the end measurement" not in page
+
+
+def test_the_measurement_button_opens_the_participants_own_self_assessment(course: Course) -> None:
+    response = course.client(course.alice).post(
+        course.url("measurement", course.cohort.pk, "start")
+    )
+    enrolment = course.enrolment(course.alice)
+    assert enrolment.start_assessment is not None
+    assert response["Location"] == reverse(
+        "development:assessment_edit", args=[course.slug, enrolment.start_assessment.pk]
+    )
+    again = course.client(course.alice).post(course.url("measurement", course.cohort.pk, "start"))
+    assert again["Location"] == response["Location"]
+    assert (
+        course.client(course.alice)
+        .post(course.url("measurement", course.cohort.pk, "middle"))
+        .status_code
+        == 404
+    )
+
+
+def test_hub_lists_my_cohort(course: Course) -> None:
+    page = course.client(course.alice).get(course.url("hub")).content.decode()
+    assert "Cohort 1" in page
+    assert "Programmes of this workspace" not in page
+    assert "Programmes of this workspace" in (
+        course.client(course.world.facilitator).get(course.url("hub")).content.decode()
+    )
+
+
+def test_a_cohort_whose_end_is_before_its_start_is_refused(course: Course) -> None:
+    before = Cohort.objects.count()
+    today = date.today()
+    response = course.client(course.world.facilitator).post(
+        course.url("cohort_create", course.programme.pk),
+        {
+            "name": "X",
+            "starts_on": today.isoformat(),
+            "ends_on": (today - timedelta(days=1)).isoformat(),
+        },
+    )
+    assert response.status_code == 400
+    assert Cohort.objects.count() == before
+    assert not Network.objects.filter(name__endswith="· X").exists()
