@@ -551,3 +551,43 @@ def test_a_cohort_whose_end_is_before_its_start_is_refused(course: Course) -> No
     assert response.status_code == 400
     assert Cohort.objects.count() == before
     assert not Network.objects.filter(name__endswith="· X").exists()
+
+
+def test_another_facilitator_can_join_a_cohort_and_a_member_cannot(course: Course) -> None:
+    url = course.url("cohort_join", course.programme.pk, course.cohort.pk)
+    assert course.client(course.world.member).post(url).status_code == 403
+    assert course.client(course.world.outsider).post(url).status_code == 404
+    assert (
+        course.client(course.world.owner).get(course.url("cohort", course.cohort.pk)).status_code
+        == 404
+    )
+    response = course.client(course.world.owner).post(url)
+    assert response["Location"] == course.url("cohort", course.cohort.pk)
+    joined = Enrolment.objects.get(cohort=course.cohort, person__user=course.world.owner)
+    assert joined.role == EnrolmentRole.FACILITATOR
+    assert (
+        course.client(course.world.owner)
+        .get(course.url("cohort_progress", course.cohort.pk))
+        .status_code
+        == 200
+    )
+    # Joining twice changes nothing.
+    course.client(course.world.owner).post(url)
+    assert (
+        Enrolment.objects.filter(cohort=course.cohort, person__user=course.world.owner).count() == 1
+    )
+
+
+def test_a_completed_start_measurement_counts_as_handed_in(course: Course) -> None:
+    from netlead.programmes.selectors.cohorts import progress
+
+    _complete(course, course.alice, services.START, 3)
+    services.measurement_start(enrolment=course.enrolment(course.bob), which=services.START)
+    rows = {
+        r.enrolment.person.user_id: r
+        for r in progress(course.cohort, list(course.cohort.enrolments.filter(role="participant")))
+    }
+    module_1 = rows[course.alice.pk].modules[0]
+    assert module_1.handed_in == 1
+    assert rows[course.bob.pk].modules[0].handed_in == 0  # started, not completed
+    assert rows[course.alice.pk].modules[5].handed_in == 0  # the end measurement is module 6's

@@ -24,6 +24,7 @@ from netlead.development.services import default_framework
 from netlead.meetings.models import Meeting
 from netlead.programmes.models import (
     Assignment,
+    AssignmentKind,
     Attachment,
     Cohort,
     Enrolment,
@@ -170,6 +171,28 @@ def progress(cohort: Cohort, enrolments: list[Enrolment]) -> list[ParticipantPro
         enrolment_id__in=ids, status=SubmissionStatus.SUBMITTED
     ).values_list("enrolment_id", "assignment_id"):
         handed[(enrolment_id, assignments[assignment_id])] += 1
+    # A skills measurement is "handed in" by completing the self-assessment it stands for: the
+    # programme's first measurement assignment is the start, any later one the end.
+    measurements = list(
+        Assignment.objects.filter(
+            module__programme=cohort.programme, kind=AssignmentKind.SKILLS_MEASUREMENT
+        )
+        .order_by("module__number", "number")
+        .values_list("module_id", flat=True)
+    )
+    complete = set(
+        SelfAssessment.objects.filter(
+            pk__in=[
+                pk for e in enrolments for pk in (e.start_assessment_id, e.end_assessment_id) if pk
+            ],
+            completed_at__isnull=False,
+        ).values_list("pk", flat=True)
+    )
+    for e in enrolments:
+        for i, module_id in enumerate(measurements):
+            assessment_id = e.start_assessment_id if i == 0 else e.end_assessment_id
+            if assessment_id in complete:
+                handed[(e.pk, module_id)] += 1
     return [
         ParticipantProgress(
             enrolment=e,

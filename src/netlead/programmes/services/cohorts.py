@@ -128,6 +128,18 @@ def enrol(*, cohort: Cohort, persons: Sequence[Person], role: str) -> list[Enrol
 
 
 @transaction.atomic
+def facilitator_join(*, cohort: Cohort, user: User) -> Enrolment:
+    """A workspace owner or facilitator joins a cohort they did not set up, as a facilitator."""
+    person = person_for_user(workspace=cohort.programme.workspace, user=user)
+    existing = cohort.enrolments.filter(person=person).first()
+    if existing is not None:
+        if existing.role != EnrolmentRole.FACILITATOR:
+            raise ValidationError(_("You are a participant of this cohort."))
+        return existing
+    return enrol(cohort=cohort, persons=[person], role=EnrolmentRole.FACILITATOR)[0]
+
+
+@transaction.atomic
 def peer_groups_assign(*, cohort: Cohort, size: int, seed: int | None = None) -> int:
     """Put the participants in peer groups of `size` at random (a last, smaller group joins the
     one before, so nobody is alone). Returns the number of groups."""

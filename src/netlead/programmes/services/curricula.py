@@ -3,10 +3,12 @@ curriculum or from scratch), and editing its modules, lessons, assignments and l
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.utils.translation import gettext as _
 
 from netlead.accounts.models import User
@@ -76,8 +78,8 @@ def programme_update(*, programme: Programme) -> Programme:
     return programme
 
 
-def _next_number(rows: object) -> int:
-    found = rows.aggregate(top=Max("number"))["top"]  # type: ignore[attr-defined]
+def _next_number(rows: QuerySet[Any]) -> int:
+    found = rows.aggregate(top=Max("number"))["top"]
     return int(found or 0) + 1
 
 

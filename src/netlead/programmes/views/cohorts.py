@@ -55,6 +55,20 @@ def cohort_create(request: HttpRequest, slug: str, programme_id: int) -> HttpRes
     )
 
 
+@login_required
+@require_POST
+def cohort_join(request: HttpRequest, slug: str, programme_id: int, cohort_id: int) -> HttpResponse:
+    """A workspace owner or facilitator joins a cohort of the programme as a facilitator."""
+    _membership, programme = get_programme_for(request, slug, programme_id)
+    cohort = get_object_or_404(programme.cohorts, pk=cohort_id)
+    try:
+        services.facilitator_join(cohort=cohort, user=request.user)  # type: ignore[arg-type]
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+        return redirect("programmes:programme", slug=slug, programme_id=programme.pk)
+    return redirect("programmes:cohort", slug=slug, cohort_id=cohort.pk)
+
+
 def _lesson(access: CohortAccess, lesson_id: int) -> Lesson:
     return get_object_or_404(
         Lesson.objects.select_related("module"),
