@@ -1,0 +1,190 @@
+"""Mentoring pages: the facilitator's page of a mentoring programme (pairs, status and meeting
+counts: never what a pair wrote) and the pair's own page for its mentor and mentee."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from netlead.accounts.models import User
+from netlead.programmes.access import PairAccess, get_pair_for, get_programme_for
+from netlead.programmes.forms.mentoring import (
+    PairGoalsForm,
+    PairMeetingForm,
+    PairProposeForm,
+    PairReflectionForm,
+)
+from netlead.programmes.models import PairStatus
+from netlead.programmes.selectors import mentoring as selectors
+from netlead.programmes.services import mentoring as services
+from netlead.workspaces.models import Person
+
+
+@login_required
+def mentoring(request: HttpRequest, slug: str, programme_id: int) -> HttpResponse:
+    membership, programme = get_programme_for(request, slug, programme_id)
+    if not programme.is_mentoring:
+        raise Http404
+    form = PairProposeForm(
+        request.POST or None, persons=selectors.pair_candidates(membership.workspace)
+    )
+    if request.method == "POST" and form.is_valid():
+        user: User = request.user  # type: ignore[assignment]
+        try:
+            pair = services.pair_propose(
+                programme=programme,
+                mentor=form.cleaned_data["mentor"],
+                mentee=form.cleaned_data["mentee"],
+                note=form.cleaned_data["note"],
+                proposed_by=user,
+                base_url=request.build_absolute_uri("/"),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("%(pair)s proposed; both have been e-mailed to accept.") % {"pair": pair},
+            )
+            return redirect("programmes:mentoring", slug=slug, programme_id=programme.pk)
+    return render(
+        request,
+        "programmes/mentoring/programme.html",
+        {
+            "membership": membership,
+            "programme": programme,
+            "pairs": selectors.pairs_of_programme(programme),
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _pair_page(
+    request: HttpRequest, access: PairAccess, *, status: int = 200, **forms: Any
+) -> HttpResponse:
+    pair = access.pair
+    me, other = (pair.mentor, pair.mentee) if access.is_mentor else (pair.mentee, pair.mentor)
+    role = "mentor" if access.is_mentor else "mentee"
+    other_role = "mentee" if access.is_mentor else "mentor"
+    my_reflection = getattr(pair, f"{role}_reflection")
+    forms.setdefault("goals_form", PairGoalsForm(initial={"goals": pair.goals}, prefix="goals"))
+    forms.setdefault("meeting_form", PairMeetingForm(prefix="meeting"))
+    forms.setdefault(
+        "reflection_form", PairReflectionForm(initial={"text": my_reflection}, prefix="reflection")
+    )
+    context = {
+        "access": access,
+        "slug": access.membership.workspace.slug,
+        "pair": pair,
+        "me": me,
+        "other": other,
+        "i_accepted": getattr(pair, f"{role}_accepted_at") is not None,
+        "other_accepted": getattr(pair, f"{other_role}_accepted_at") is not None,
+        "my_reflection": my_reflection,
+        "other_reflection": getattr(pair, f"{other_role}_reflection"),
+        "meetings": selectors.meetings_of(pair),
+        "is_proposed": pair.status == PairStatus.PROPOSED,
+        "is_active": pair.status == PairStatus.ACTIVE,
+        "is_closed": pair.status == PairStatus.CLOSED,
+        **forms,
+    }
+    return render(request, "programmes/mentoring/pair.html", context, status=status)
+
+
+def _me(access: PairAccess) -> Person:
+    return access.pair.mentor if access.is_mentor else access.pair.mentee
+
+
+@login_required
+def pair(request: HttpRequest, slug: str, pair_id: int) -> HttpResponse:
+    return _pair_page(request, get_pair_for(request, slug, pair_id))
+
+
+@login_required
+@require_POST
+def pair_respond(request: HttpRequest, slug: str, pair_id: int) -> HttpResponse:
+    access = get_pair_for(request, slug, pair_id)
+    accept = request.POST.get("accept") == "yes"
+    try:
+        pair = services.pair_respond(pair=access.pair, person=_me(access), accept=accept)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _pair_page(request, access, status=400)
+    if pair.status == PairStatus.ACTIVE:
+        messages.success(request, _("You both accepted: the mentoring has started."))
+    elif pair.status == PairStatus.DECLINED:
+        messages.success(request, _("You declined the proposal."))
+    else:
+        messages.success(request, _("You accepted. The pair starts once the other accepts too."))
+    return redirect("programmes:pair", slug=slug, pair_id=pair_id)
+
+
+@login_required
+@require_POST
+def pair_goals(request: HttpRequest, slug: str, pair_id: int) -> HttpResponse:
+    access = get_pair_for(request, slug, pair_id)
+    form = PairGoalsForm(request.POST, prefix="goals")
+    if form.is_valid():
+        try:
+            services.pair_goals_save(pair=access.pair, goals=form.cleaned_data["goals"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Goals saved."))
+            return redirect("programmes:pair", slug=slug, pair_id=pair_id)
+    return _pair_page(request, access, status=400, goals_form=form)
+
+
+@login_required
+@require_POST
+def pair_meeting_add(request: HttpRequest, slug: str, pair_id: int) -> HttpResponse:
+    access = get_pair_for(request, slug, pair_id)
+    form = PairMeetingForm(request.POST, prefix="meeting")
+    if form.is_valid():
+        try:
+            services.pair_meeting_add(pair=access.pair, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Meeting added."))
+            return redirect("programmes:pair", slug=slug, pair_id=pair_id)
+    return _pair_page(request, access, status=400, meeting_form=form)
+
+
+@login_required
+@require_POST
+def pair_reflect(request: HttpRequest, slug: str, pair_id: int) -> HttpResponse:
+    access = get_pair_for(request, slug, pair_id)
+    form = PairReflectionForm(request.POST, prefix="reflection")
+    if form.is_valid():
+        try:
+            services.pair_reflect(
+                pair=access.pair, person=_me(access), text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your reflection is saved."))
+            return redirect("programmes:pair", slug=slug, pair_id=pair_id)
+    return _pair_page(request, access, status=400, reflection_form=form)
+
+
+@login_required
+@require_POST
+def pair_close(request: HttpRequest, slug: str, pair_id: int) -> HttpResponse:
+    access = get_pair_for(request, slug, pair_id)
+    try:
+        services.pair_close(pair=access.pair, person=_me(access))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _pair_page(request, access, status=400)
+    messages.success(request, _("The mentoring is closed. Thank you both."))
+    return redirect("programmes:pair", slug=slug, pair_id=pair_id)
