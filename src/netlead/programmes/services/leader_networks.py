@@ -1,0 +1,334 @@
+"""Use cases of a leader network: setting it up and changing it, accepting its confidentiality
+agreement, the rotating chair and case owner of its meetings, and the four-principles check
+after a meeting. Every function raises ValidationError (bad input: nothing changed) with a
+message fit to show.
+
+A leader network is a `networks.Network` of kind "leader network" plus its profile, so members,
+meetings, agendas, minutes, attendance and actions stay the networks and meetings apps'.
+
+The check is anonymous: a receipt says who answered (so nobody answers twice) and the answer is
+a separate row with no link back. A meeting's check is open for CHECK_OPEN_DAYS after it ends;
+its figures are shown only once it has closed, so nobody can learn one person's scores by
+comparing the figures before and after that person answered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from netlead.accounts.models import User
+from netlead.analysis.programmes import PRINCIPLES
+from netlead.meetings.models import AgendaItemKind, AttendanceStatus, Meeting
+from netlead.meetings.services import agenda_item_add
+from netlead.networks.models import Network, NetworkKind, NetworkMember
+from netlead.networks.services import network_create
+from netlead.programmes.models import (
+    AgreementAcceptance,
+    LeaderNetworkProfile,
+    MeetingRoles,
+    PrinciplesCheckReceipt,
+    PrinciplesCheckResponse,
+)
+from netlead.programmes.models.leader_networks import CONFIDENTIAL_SIZE
+from netlead.workspaces.models import Workspace
+
+__all__ = [
+    "CHECK_OPEN_DAYS",
+    "CONFIDENTIAL_SIZE",
+    "TOO_LARGE",
+    "TOO_SMALL",
+    "agreement_accept",
+    "check_closes_at",
+    "check_refusal",
+    "leader_network_create",
+    "leader_network_update",
+    "meeting_roles_set",
+    "next_rotation",
+    "principles_check_submit",
+    "size_guidance",
+]
+
+#: How long after a meeting ends its four-principles check stays open.
+CHECK_OPEN_DAYS = 7
+TOO_SMALL = "too_small"
+TOO_LARGE = "too_large"
+
+
+# -- The network and its profile -----------------------------------------------------------
+
+
+def size_guidance(profile: LeaderNetworkProfile, member_count: int) -> str | None:
+    """TOO_SMALL or TOO_LARGE when a confidential group is outside CONFIDENTIAL_SIZE (8 to 20
+    people: enough for varied cases, few enough for trust); None otherwise."""
+    if not profile.is_confidential:
+        return None
+    low, high = CONFIDENTIAL_SIZE
+    if member_count < low:
+        return TOO_SMALL
+    if member_count > high:
+        return TOO_LARGE
+    return None
+
+
+def _full_clean_both(
+    network: Network, profile: LeaderNetworkProfile, exclude: list[str] | None = None
+) -> None:
+    """Check the network and its profile together, so every error is reported at once."""
+    errors: dict[str, list[ValidationError]] = {}
+    for instance in (network, profile):
+        try:
+            instance.full_clean(exclude=exclude if instance is profile else None)
+        except ValidationError as error:
+            error.update_error_dict(errors)
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def leader_network_create(
+    *, workspace: Workspace, creator: User, network: Network, profile: LeaderNetworkProfile
+) -> Network:
+    """Save a new leader network with its profile; its creator becomes its network leader."""
+    network.workspace = workspace
+    network.kind = NetworkKind.LEADER_NETWORK
+    _full_clean_both(network, profile, exclude=["network"])
+    network_create(workspace=workspace, creator=creator, network=network)
+    profile.network = network
+    profile.agreement_version = 1
+    profile.full_clean()
+    profile.save()
+    return network
+
+
+@transaction.atomic
+def leader_network_update(*, network: Network, profile: LeaderNetworkProfile) -> Network:
+    """Save the changed network and profile. A changed agreement text is a new version of the
+    agreement, which every participant is asked to accept again."""
+    if profile.network_id != network.pk or network.kind != NetworkKind.LEADER_NETWORK:
+        raise ValidationError(_("This profile does not belong to this leader network."))
+    stored = LeaderNetworkProfile.objects.select_for_update().get(pk=profile.pk)
+    _full_clean_both(network, profile)
+    if profile.agreement.strip() != stored.agreement.strip():
+        profile.agreement_version = stored.agreement_version + 1
+    else:
+        profile.agreement_version = stored.agreement_version
+    network.save()
+    profile.save()
+    return network
+
+
+# -- The confidentiality agreement --------------------------------------------------------
+
+
+def _check_current_member(member: NetworkMember, network_id: int) -> None:
+    if member.network_id != network_id or member.left_on is not None:
+        raise ValidationError(_("Only current members of this leader network can do this."))
+
+
+@transaction.atomic
+def agreement_accept(
+    *, profile: LeaderNetworkProfile, member: NetworkMember, commitment: str
+) -> AgreementAcceptance:
+    """The member accepts the current version of the agreement, saying what they commit to.
+    Once per version."""
+    _check_current_member(member, profile.network_id)
+    current = LeaderNetworkProfile.objects.select_for_update().get(pk=profile.pk)
+    if not current.agreement.strip():
+        raise ValidationError(_("There is no agreement to accept yet."))
+    if current.acceptances.filter(member=member, version=current.agreement_version).exists():
+        raise ValidationError(_("You have accepted this version of the agreement already."))
+    acceptance = AgreementAcceptance(
+        profile=current,
+        member=member,
+        version=current.agreement_version,
+        commitment=commitment.strip(),
+    )
+    acceptance.full_clean()
+    acceptance.save()
+    return acceptance
+
+
+# -- Meeting roles and their rotation -----------------------------------------------------
+
+
+def _check_leader_meeting(meeting: Meeting) -> None:
+    if meeting.network.kind != NetworkKind.LEADER_NETWORK:
+        raise ValidationError(_("This meeting is not a meeting of a leader network."))
+
+
+@transaction.atomic
+def meeting_roles_set(
+    *,
+    meeting: Meeting,
+    chair: NetworkMember | None,
+    case_owner: NetworkMember | None,
+    by: NetworkMember | None = None,
+    standard_agenda: bool = False,
+) -> MeetingRoles:
+    """Who chairs the meeting and whose case the group consults on (either may stay open).
+    Both must be current members of the meeting's network, and two different people: the chair
+    leads the consultation of the case owner's case. With `standard_agenda`, `by` (an editor)
+    also puts a here-and-now round and the case consultation on the agenda when missing."""
+    _check_leader_meeting(meeting)
+    if meeting.is_cancelled:
+        raise ValidationError(_("This meeting was cancelled: it has no chair or case owner."))
+    for field, member in (("chair", chair), ("case_owner", case_owner)):
+        if member is not None and (
+            member.network_id != meeting.network_id or member.left_on is not None
+        ):
+            raise ValidationError({field: _("Choose a current member of this leader network.")})
+    if chair is not None and case_owner is not None and chair.pk == case_owner.pk:
+        raise ValidationError(
+            {
+                "case_owner": _(
+                    "The chair and the case owner must be two people: the chair leads the "
+                    "consultation of the case owner's case."
+                )
+            }
+        )
+    roles = MeetingRoles.objects.filter(meeting=meeting).first() or MeetingRoles(meeting=meeting)
+    roles.chair = chair
+    roles.case_owner = case_owner
+    roles.full_clean()
+    roles.save()
+    if standard_agenda:
+        if by is None:
+            raise ValidationError(_("Say who puts the items on the agenda."))
+        kinds = set(meeting.agenda_items.values_list("kind", flat=True))
+        if AgendaItemKind.HERE_AND_NOW not in kinds:
+            agenda_item_add(
+                meeting=meeting,
+                by=by,
+                kind=AgendaItemKind.HERE_AND_NOW,
+                title=_("Here-and-now round"),
+                description=_("Everyone says briefly what occupies them right now."),
+            )
+        if AgendaItemKind.CASE not in kinds and case_owner is not None:
+            agenda_item_add(
+                meeting=meeting,
+                by=by,
+                kind=AgendaItemKind.CASE,
+                title=_("Case consultation: %(name)s") % {"name": case_owner.person.name},
+                description=_(
+                    "The case owner brings a question from their own practice; the group "
+                    "asks, reflects and advises."
+                ),
+            )
+    return roles
+
+
+def _least_recent(
+    members: list[NetworkMember], last: Mapping[int, datetime]
+) -> list[NetworkMember]:
+    """Members who never had the role first (by name), then whoever had it longest ago."""
+    return sorted(
+        members,
+        key=lambda m: (
+            last.get(m.pk, datetime.min.replace(tzinfo=UTC)),
+            m.person.name.casefold(),
+            m.pk,
+        ),
+    )
+
+
+def next_rotation(network: Network) -> tuple[NetworkMember | None, NetworkMember | None]:
+    """Who is next in turn to chair and to bring a case: the current member who held the role
+    least recently (members who never held it first), ties by name. Meetings already given
+    roles count, planned ones included, so the suggestion is for the next meeting without
+    roles. The case owner suggested is never the chair suggested."""
+    members = list(
+        NetworkMember.objects.current()
+        .filter(network=network)
+        .select_related("person")
+        .order_by("person__name", "pk")
+    )
+    roles = MeetingRoles.objects.filter(meeting__network=network, meeting__is_cancelled=False)
+    last_chair: dict[int, datetime] = {
+        row["chair_id"]: row["last"]
+        for row in roles.filter(chair__isnull=False)
+        .values("chair_id")
+        .annotate(last=Max("meeting__starts_at"))
+    }
+    last_case: dict[int, datetime] = {
+        row["case_owner_id"]: row["last"]
+        for row in roles.filter(case_owner__isnull=False)
+        .values("case_owner_id")
+        .annotate(last=Max("meeting__starts_at"))
+    }
+    chairs = _least_recent(members, last_chair)
+    chair = chairs[0] if chairs else None
+    owners = [m for m in _least_recent(members, last_case) if chair is None or m.pk != chair.pk]
+    return chair, (owners[0] if owners else None)
+
+
+# -- The four-principles check -------------------------------------------------------------
+
+
+def check_closes_at(meeting: Meeting) -> datetime:
+    return meeting.ends_at + timedelta(days=CHECK_OPEN_DAYS)
+
+
+def check_refusal(*, meeting: Meeting, member: NetworkMember) -> str | None:
+    """Why `member` cannot give the four-principles check of `meeting`; None if they can."""
+    if member.network_id != meeting.network_id or member.left_on is not None:
+        return _("Only current members of this leader network can give the check.")
+    if meeting.network.kind != NetworkKind.LEADER_NETWORK:
+        return _("This meeting is not a meeting of a leader network.")
+    if meeting.is_cancelled:
+        return _("This meeting was cancelled: there is nothing to check.")
+    if not meeting.has_ended:
+        return _("The check opens when the meeting has ended.")
+    if timezone.now() > check_closes_at(meeting):
+        return _("The check of this meeting has closed.")
+    if member.joined_on > timezone.localdate(meeting.starts_at):
+        return _("You joined after this meeting.")
+    if meeting.attendance.filter(
+        member=member, status__in=(AttendanceStatus.ABSENT, AttendanceStatus.EXCUSED)
+    ).exists():
+        return _("You were not at this meeting.")
+    if PrinciplesCheckReceipt.objects.filter(meeting=meeting, member=member).exists():
+        return _("You have given the check of this meeting already.")
+    return None
+
+
+def _checked_scores(scores: Mapping[str, int]) -> dict[str, int]:
+    errors: dict[str, str] = {}
+    for principle in PRINCIPLES:
+        value = scores.get(principle)
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+            errors[principle] = _("Choose a score from 1 to 5.")
+    unknown = sorted(set(scores) - set(PRINCIPLES))
+    if unknown:
+        raise ValidationError(_("Unknown principle: %(names)s.") % {"names": ", ".join(unknown)})
+    if errors:
+        raise ValidationError(errors)
+    return {principle: scores[principle] for principle in PRINCIPLES}
+
+
+@transaction.atomic
+def principles_check_submit(
+    *, meeting: Meeting, member: NetworkMember, scores: Mapping[str, int]
+) -> None:
+    """Store `member`'s anonymous scores (1..5 on each of the four principles) for `meeting`:
+    a receipt that they answered, and the answer in a row that does not name them. Nothing is
+    returned, so no caller can keep the two together."""
+    values = _checked_scores(scores)
+    refusal = check_refusal(meeting=meeting, member=member)
+    if refusal is not None:
+        raise ValidationError(refusal)
+    receipt = PrinciplesCheckReceipt(meeting=meeting, member=member)
+    response = PrinciplesCheckResponse(meeting=meeting, **values)
+    receipt.full_clean()
+    response.full_clean()
+    try:
+        receipt.save()
+    except IntegrityError as error:  # the same member, answering twice at the same moment
+        raise ValidationError(_("You have given the check of this meeting already.")) from error
+    response.save()

@@ -1,0 +1,252 @@
+"""Pages of a leader network: setting it up (owners and facilitators), its page (any current
+member), editing it (network leader and co-driver), accepting the agreement, the roles of a
+meeting, and the four-principles check after a meeting. Members, meetings, agendas, minutes,
+attendance and actions are the networks and meetings apps' pages; these pages link to them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from netlead.meetings.models import Meeting
+from netlead.meetings.views.common import add_errors
+from netlead.networks.access import EDIT, READ
+from netlead.networks.models import Network
+from netlead.programmes.access import LeaderNetworkAccess, get_leader_network_for
+from netlead.programmes.forms.leader_networks import (
+    PRINCIPLE_TEXTS,
+    AgreementForm,
+    LeaderNetworkForm,
+    MeetingRolesForm,
+    PrinciplesCheckForm,
+)
+from netlead.programmes.models import LeaderNetworkProfile
+from netlead.programmes.selectors import leader_networks as selectors
+from netlead.programmes.services import leader_networks as services
+from netlead.workspaces.access import MANAGERS, get_membership_for
+
+
+def _principles() -> list[dict[str, Any]]:
+    return [
+        {"key": key, "name": name, "explanation": explanation}
+        for key, (name, explanation) in PRINCIPLE_TEXTS.items()
+    ]
+
+
+def _meeting_of(access: LeaderNetworkAccess, meeting_id: int) -> Meeting:
+    """A meeting of the accessed leader network; any other id is a 404."""
+    return get_object_or_404(
+        access.network_access.network.meetings.select_related(
+            "network", "leader_roles__chair__person", "leader_roles__case_owner__person"
+        ),
+        pk=meeting_id,
+    )
+
+
+def _to_detail(slug: str, network_id: int, anchor: str = "") -> HttpResponse:
+    response = redirect("programmes:leader_network", slug, network_id)
+    if anchor:
+        response["Location"] += f"#{anchor}"
+    return response
+
+
+@login_required
+def leader_network_create(request: HttpRequest, slug: str) -> HttpResponse:
+    membership = get_membership_for(request, slug, *MANAGERS)
+    form = LeaderNetworkForm(
+        request.POST if request.method == "POST" else None, workspace=membership.workspace
+    )
+    if request.method == "POST" and form.is_valid():
+        network, profile = Network(workspace=membership.workspace), LeaderNetworkProfile()
+        form.apply(network, profile)
+        try:
+            services.leader_network_create(
+                workspace=membership.workspace,
+                creator=request.user,  # type: ignore[arg-type]
+                network=network,
+                profile=profile,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Leader network created. You are its network leader: add the participants."),
+            )
+            return redirect("programmes:leader_network", slug, network.pk)
+    return render(
+        request,
+        "programmes/leader_networks/form.html",
+        {"membership": membership, "form": form, "network": None},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def leader_network(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
+    access = get_leader_network_for(request, slug, network_id, READ)
+    page = selectors.leader_network_page(access.profile, access.network_access.member)
+    return render(
+        request,
+        "programmes/leader_networks/detail.html",
+        {
+            "access": access,
+            "page": page,
+            "principles": _principles(),
+            "agreement_form": AgreementForm(),
+            "size_range": services.CONFIDENTIAL_SIZE,
+        },
+    )
+
+
+@login_required
+def leader_network_edit(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
+    access = get_leader_network_for(request, slug, network_id, EDIT)
+    network, profile = access.network_access.network, access.profile
+    form = LeaderNetworkForm(
+        request.POST if request.method == "POST" else None,
+        workspace=access.network_access.membership.workspace,
+        network=network,
+        profile=profile,
+    )
+    if request.method == "POST" and form.is_valid():
+        version = profile.agreement_version
+        form.apply(network, profile)
+        try:
+            services.leader_network_update(network=network, profile=profile)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Leader network saved."))
+            if profile.agreement_version != version:
+                messages.info(
+                    request,
+                    _("The agreement has changed: every participant is asked to accept it again."),
+                )
+            return _to_detail(slug, network_id)
+    if form.errors:
+        network.refresh_from_db()
+        profile.refresh_from_db()
+    return render(
+        request,
+        "programmes/leader_networks/form.html",
+        {"access": access, "form": form, "network": network},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def leader_network_agreement(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
+    """The agreement, and the viewer's acceptance of its current version."""
+    access = get_leader_network_for(request, slug, network_id, READ)
+    form = AgreementForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agreement_accept(
+                profile=access.profile,
+                member=access.network_access.member,
+                commitment=form.cleaned_data["commitment"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Thank you: you have accepted the agreement."))
+            return _to_detail(slug, network_id, "agreement")
+    page = selectors.leader_network_page(access.profile, access.network_access.member)
+    return render(
+        request,
+        "programmes/leader_networks/agreement.html",
+        {"access": access, "page": page, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def leader_network_roles(
+    request: HttpRequest, slug: str, network_id: int, meeting_id: int
+) -> HttpResponse:
+    """Who chairs the meeting and who brings a case; the next in turn are suggested."""
+    access = get_leader_network_for(request, slug, network_id, EDIT)
+    network = access.network_access.network
+    meeting = _meeting_of(access, meeting_id)
+    current = selectors.meeting_row(meeting)
+    chair, case_owner = services.next_rotation(network)
+    initial = {
+        "chair": current.chair or chair,
+        "case_owner": current.case_owner or case_owner,
+    }
+    form = MeetingRolesForm(
+        request.POST if request.method == "POST" else None, network=network, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_roles_set(
+                meeting=meeting,
+                chair=form.cleaned_data["chair"],
+                case_owner=form.cleaned_data["case_owner"],
+                by=access.network_access.member,
+                standard_agenda=form.cleaned_data["standard_agenda"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Roles of the meeting saved."))
+            return _to_detail(slug, network_id, "meetings")
+    return render(
+        request,
+        "programmes/leader_networks/roles.html",
+        {
+            "access": access,
+            "meeting": meeting,
+            "current": current,
+            "suggestion": (chair, case_owner),
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def leader_network_check(
+    request: HttpRequest, slug: str, network_id: int, meeting_id: int
+) -> HttpResponse:
+    """The four-principles check after a meeting: anonymous, once per member."""
+    access = get_leader_network_for(request, slug, network_id, READ)
+    meeting = _meeting_of(access, meeting_id)
+    member = access.network_access.member
+    form = PrinciplesCheckForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.principles_check_submit(meeting=meeting, member=member, scores=form.scores())
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Thank you. Your answer is stored without your name; the results are shown "
+                    "when the check closes, if at least %(k)s people answered."
+                )
+                % {"k": access.network_access.membership.workspace.anonymity_threshold},
+            )
+            return _to_detail(slug, network_id, "check")
+    refusal = None if form.errors else services.check_refusal(meeting=meeting, member=member)
+    return render(
+        request,
+        "programmes/leader_networks/check.html",
+        {
+            "access": access,
+            "meeting": meeting,
+            "form": form,
+            "refusal": refusal,
+            "closes_at": services.check_closes_at(meeting),
+            "principles": _principles(),
+        },
+        status=400 if form.errors else 200,
+    )
