@@ -591,3 +591,22 @@ def test_a_completed_start_measurement_counts_as_handed_in(course: Course) -> No
     assert module_1.handed_in == 1
     assert rows[course.bob.pk].modules[0].handed_in == 0  # started, not completed
     assert rows[course.alice.pk].modules[5].handed_in == 0  # the end measurement is module 6's
+
+
+def test_a_skills_measurement_is_not_handed_in_as_work(course: Course) -> None:
+    measurement = course.assignment(AssignmentKind.SKILLS_MEASUREMENT)
+    url = course.url("cohort_assignment", course.cohort.pk, measurement.pk)
+    page = course.client(course.alice).get(url).content.decode()
+    assert 'name="hand_in"' not in page
+    assert course.url("measurement", course.cohort.pk, "start") in page
+    response = course.client(course.alice).post(url, {"text": "Werk", "hand_in": "1"})
+    assert response.status_code == 405
+    assert not Submission.objects.exists()
+    with pytest.raises(ValidationError, match="self-assessment"):
+        services.submission_save(
+            enrolment=course.enrolment(course.alice),
+            assignment=measurement,
+            text="Werk",
+            network=None,
+            hand_in=True,
+        )

@@ -12,6 +12,7 @@ def load_demo() -> DemoWorkspace:
     from netlead.demo.development import load_development
     from netlead.demo.meetings import load_meetings
     from netlead.demo.networks import load_network
+    from netlead.demo.programmes import load_programmes
     from netlead.demo.surveys import load_surveys
 
     demo = load_workspace()
@@ -19,4 +20,5 @@ def load_demo() -> DemoWorkspace:
     load_meetings(network)
     load_surveys(network)
     load_development(demo.workspace)
+    load_programmes(demo.workspace, demo.users)
     return demo

@@ -167,9 +167,11 @@ def progress(cohort: Cohort, enrolments: list[Enrolment]) -> list[ParticipantPro
         if lesson_id in lessons:
             done[(enrolment_id, lessons[lesson_id])] += 1
     handed: dict[tuple[int, int], int] = defaultdict(int)
-    for enrolment_id, assignment_id in Submission.objects.filter(
-        enrolment_id__in=ids, status=SubmissionStatus.SUBMITTED
-    ).values_list("enrolment_id", "assignment_id"):
+    for enrolment_id, assignment_id in (
+        Submission.objects.filter(enrolment_id__in=ids, status=SubmissionStatus.SUBMITTED)
+        .exclude(assignment__kind=AssignmentKind.SKILLS_MEASUREMENT)
+        .values_list("enrolment_id", "assignment_id")
+    ):
         handed[(enrolment_id, assignments[assignment_id])] += 1
     # A skills measurement is "handed in" by completing the self-assessment it stands for: the
     # programme's first measurement assignment is the start, any later one the end.

@@ -217,6 +217,10 @@ def submission_save(
         )
     if assignment.module.programme_id != cohort.programme_id:
         raise ValidationError(_("This assignment is not part of your programme."))
+    if assignment.is_measurement:
+        raise ValidationError(
+            _("A skills measurement is taken as a self-assessment, not handed in as work.")
+        )
     if network is not None and network not in networks_for_case(enrolment.person):
         raise ValidationError({"network": _("Choose a network you lead or belong to.")})
     checked = check_upload(upload) if upload is not None else None

@@ -56,9 +56,11 @@ def pair_propose(
     note: str,
     proposed_by: User,
     base_url: str = "",
+    notify: bool = True,
 ) -> MentoringPair:
     """Propose `mentor` and `mentee` as a pair; both get an e-mail (after commit) with a link
-    to the pair's page (absolute when `base_url` is given) where they accept or decline."""
+    to the pair's page (absolute when `base_url` is given) where they accept or decline.
+    `notify=False` sends no e-mail (the demo, which must not mail its example addresses)."""
     if not programme.is_mentoring:
         raise ValidationError(_("Pairs can only be proposed in a mentoring programme."))
     for person in (mentor, mentee):
@@ -96,7 +98,10 @@ def pair_propose(
     pair.full_clean()
     pair.save()
     pair_id = pair.pk
-    transaction.on_commit(lambda: send_pair_proposal.enqueue(pair_id=pair_id, base_url=base_url))
+    if notify:
+        transaction.on_commit(
+            lambda: send_pair_proposal.enqueue(pair_id=pair_id, base_url=base_url)
+        )
     return pair
 
 

@@ -233,8 +233,10 @@ def cohort_assignment(
         "assignment": assignment,
         "others": selectors.submissions_of_assignment(access.enrolment, assignment),
     }
-    if access.is_facilitator:
-        return render(request, "programmes/assignment.html", context)
+    if access.is_facilitator or assignment.is_measurement:
+        # Nothing to hand in here: facilitators read, a measurement is a self-assessment.
+        status = 405 if request.method == "POST" else 200
+        return render(request, "programmes/assignment.html", context, status=status)
     if request.method == "POST" and access.cohort.is_closed:
         messages.error(
             request, _("This cohort has ended, so work can no longer be handed in or changed.")
