@@ -462,6 +462,8 @@ def test_start_figures_appear_only_once_closed_and_over_k(course: Course) -> Non
     # A third answer completed after the close does not count: the figures stay frozen.
     _complete(course, course.carol, services.START, 3)
     assert "Fewer than 3 participants" in fac.get(url).content.decode()
+    course.cohort.refresh_from_db()
+    assert course.cohort.start_figures["participants"] == 2
     with pytest.raises(ValidationError, match="closed"):
         services.measurement_start(enrolment=course.enrolment(course.dave), which=services.START)
 
@@ -553,29 +555,18 @@ def test_a_cohort_whose_end_is_before_its_start_is_refused(course: Course) -> No
     assert not Network.objects.filter(name__endswith="· X").exists()
 
 
-def test_another_facilitator_can_join_a_cohort_and_a_member_cannot(course: Course) -> None:
-    url = course.url("cohort_join", course.programme.pk, course.cohort.pk)
-    assert course.client(course.world.member).post(url).status_code == 403
-    assert course.client(course.world.outsider).post(url).status_code == 404
-    assert (
-        course.client(course.world.owner).get(course.url("cohort", course.cohort.pk)).status_code
-        == 404
+def test_a_workspace_owner_not_enrolled_cannot_reach_a_cohort(course: Course) -> None:
+    for name in ("cohort", "cohort_progress", "cohort_enrol"):
+        url = course.url(name, course.cohort.pk)
+        assert course.client(course.world.owner).get(url).status_code == 404, url
+    # A cohort facilitator can enrol them as a facilitator; then they are in.
+    owner = person_for_user(workspace=course.world.workspace, user=course.world.owner)
+    course.client(course.world.facilitator).post(
+        course.url("cohort_enrol", course.cohort.pk),
+        {"persons": [owner.pk], "role": "facilitator"},
     )
-    response = course.client(course.world.owner).post(url)
-    assert response["Location"] == course.url("cohort", course.cohort.pk)
-    joined = Enrolment.objects.get(cohort=course.cohort, person__user=course.world.owner)
-    assert joined.role == EnrolmentRole.FACILITATOR
-    assert (
-        course.client(course.world.owner)
-        .get(course.url("cohort_progress", course.cohort.pk))
-        .status_code
-        == 200
-    )
-    # Joining twice changes nothing.
-    course.client(course.world.owner).post(url)
-    assert (
-        Enrolment.objects.filter(cohort=course.cohort, person__user=course.world.owner).count() == 1
-    )
+    progress_url = course.url("cohort_progress", course.cohort.pk)
+    assert course.client(course.world.owner).get(progress_url).status_code == 200
 
 
 def test_a_completed_start_measurement_counts_as_handed_in(course: Course) -> None:
@@ -610,3 +601,84 @@ def test_a_skills_measurement_is_not_handed_in_as_work(course: Course) -> None:
             network=None,
             hand_in=True,
         )
+
+
+def test_stored_figures_do_not_move_when_a_participant_corrects_or_is_erased(
+    course: Course,
+) -> None:
+    for user, score in ((course.alice, 2), (course.bob, 3), (course.carol, 4)):
+        _complete(course, user, services.START, score)
+    services.start_measurement_close(cohort=course.cohort)
+    url = course.url("cohort_progress", course.cohort.pk)
+    before = course.client(course.world.facilitator).get(url).content.decode()
+    assert "3,0" in before or "3.0" in before
+    _complete_again = course.enrolment(course.alice).start_assessment
+    rows = CompetenceScore.objects.filter(assessment=_complete_again)
+    assessment_save(
+        assessment=_complete_again,
+        answers={r.competence_id: ScoreInput(score=5) for r in rows},
+        complete=True,
+    )
+    Person.objects.filter(user=course.carol).delete()
+    after = course.client(course.world.facilitator).get(url).content.decode()
+    assert "4,0" not in after and "4.0" not in after
+    assert ("3,0" in after) or ("3.0" in after)
+
+
+def test_a_confidential_leader_network_cannot_be_a_case(course: Course) -> None:
+    from netlead.programmes.models import LeaderNetworkProfile
+
+    network = _demo_network(course, course.alice)
+    assert network in services.networks_for_case(course.enrolment(course.alice).person)
+    network.kind = NetworkKind.LEADER_NETWORK
+    network.save()
+    LeaderNetworkProfile.objects.create(network=network, is_confidential=True)
+    assert network not in services.networks_for_case(course.enrolment(course.alice).person)
+
+
+def test_pulling_without_a_network_saves_nothing(course: Course) -> None:
+    assignment = course.assignment(AssignmentKind.CASE_ANALYSIS)
+    url = course.url("cohort_assignment", course.cohort.pk, assignment.pk)
+    response = course.client(course.alice).post(url, {"text": "Analyse", "pull": "1"})
+    assert response.status_code == 400
+    assert not Submission.objects.exists()
+
+
+def test_an_ended_cohort_takes_no_lessons_or_new_peer_groups(course: Course) -> None:
+    _pair_up(course, course.alice, course.bob)
+    services.cohort_close(cohort=course.cohort)
+    lesson = course.programme.modules.get(number=1).lessons.first()
+    course.client(course.alice).post(
+        course.url("cohort_lesson", course.cohort.pk, lesson.pk), {"done": "1"}
+    )
+    assert not LessonDone.objects.exists()
+    response = course.client(course.world.facilitator).post(
+        course.url("cohort_progress", course.cohort.pk), {"size": "3"}
+    )
+    assert response.status_code == 400
+    assert course.enrolment(course.alice).peer_group == 1
+    assert course.enrolment(course.carol).peer_group is None
+
+
+def test_a_tampered_lesson_mark_changes_nothing(course: Course) -> None:
+    lesson = course.programme.modules.get(number=1).lessons.first()
+    url = course.url("cohort_lesson", course.cohort.pk, lesson.pk)
+    assert course.client(course.alice).post(url, {"done": "yes"}).status_code == 400
+    assert not LessonDone.objects.exists()
+
+
+def test_files_of_work_are_downloaded_only_by_those_who_see_the_work(course: Course) -> None:
+    _pair_up(course, course.alice, course.bob)
+    assignment = course.assignment(AssignmentKind.REFLECTION)
+    course.client(course.alice).post(
+        course.url("cohort_assignment", course.cohort.pk, assignment.pk),
+        {"text": "Zie bijlage", "hand_in": "1", "file": SimpleUploadedFile("n.txt", b"notes")},
+    )
+    attachment = Attachment.objects.get()
+    url = course.url("cohort_file", course.cohort.pk, attachment.pk)
+    assert course.client(course.bob).get(url).content == b"notes"
+    assert course.client(course.carol).get(url).status_code == 404
+    assert course.client(course.world.facilitator).get(url).status_code == 200
+    from netlead.workspaces.models import AuditEvent
+
+    assert AuditEvent.objects.filter(action="downloaded").count() == 2

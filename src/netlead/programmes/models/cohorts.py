@@ -41,6 +41,11 @@ class Cohort(models.Model):
     #: late answer cannot be worked out from a change in the figures.
     start_measurement_closed_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    #: The cohort's skills figures, computed once when the start measurement closes and when
+    #: the cohort ends (services/measurement.py). Pages only read them, so a correction or an
+    #: erasure later never moves a figure someone has seen.
+    start_figures = models.JSONField(null=True, blank=True, editable=False)
+    change_figures = models.JSONField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -6,21 +6,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from netlead.analysis.programmes import (
-    CohortChange,
-    CompetenceChange,
-    MeasurementPair,
-    cohort_change,
-    start_only_means,
-)
-from netlead.development.models import CompetenceScore, SelfAssessment
-from netlead.development.services import default_framework
+from netlead.analysis.programmes import CohortChange, CompetenceChange
+from netlead.development.models import SelfAssessment, active_language
+from netlead.frameworks.competences import competence_framework
 from netlead.meetings.models import Meeting
 from netlead.programmes.models import (
     Assignment,
@@ -279,16 +273,19 @@ def to_review(viewer: Enrolment) -> list[Submission]:
 
 @dataclass(frozen=True)
 class MeasurementFigures:
+    """What the facilitators see of the skills measurement: the stored cohort figures
+    (services/measurement.py), never a participant's own self-assessment."""
+
     k: int
     started: int
     start_closed: bool
     cohort_closed: bool
     start_rows: tuple[CompetenceChange, ...] | None
+    start_participants: int
     change: CohortChange | None
     names: dict[str, str]
-    #: The change is held back: 1..k-1 participants with a start measurement have no end
-    #: measurement, so comparing the start figures with the change's start means would
-    #: give away their start scores.
+    #: 1..k-1 participants counted at the start have no end measurement: comparing the start
+    #: figures with the change would give their start scores away.
     change_held_back: bool = False
 
     @property
@@ -297,76 +294,61 @@ class MeasurementFigures:
         return any(r.start_mean is not None for r in rows)
 
 
-def _scores(assessment_ids: list[int]) -> dict[int, dict[str, int]]:
-    scores: dict[int, dict[str, int]] = defaultdict(dict)
-    for assessment_id, key, score in CompetenceScore.objects.filter(
-        assessment_id__in=assessment_ids, score__isnull=False
-    ).values_list("assessment_id", "competence__key", "score"):
-        if score is not None:
-            scores[assessment_id][key] = score
-    return scores
-
-
-def _complete_before(ids: list[int], moment: datetime | None) -> set[int]:
-    if moment is None:
-        return set()
-    return set(
-        SelfAssessment.objects.filter(
-            pk__in=ids, completed_at__isnull=False, completed_at__lte=moment
-        ).values_list("pk", flat=True)
-    )
+def _rows(data: dict[str, Any]) -> tuple[CompetenceChange, ...]:
+    return tuple(CompetenceChange(**row) for row in data["rows"])
 
 
 def measurement_figures(cohort: Cohort) -> MeasurementFigures:
-    """Cohort-level skills figures. Individual self-assessments are never shown here. The start
-    figures count only measurements completed before the start measurement was closed, and the
-    change only pairs completed before the cohort ended: the figures then no longer move, so
-    nobody's answer can be worked out from a change between two looks."""
-    workspace = cohort.programme.workspace
-    k = workspace.anonymity_threshold
-    framework = default_framework(workspace)
-    competences = [c.key for c in framework.competences.order_by("number")]
-    names = {c.key: c.name for c in framework.competences.order_by("number")}
-    rows = list(
-        cohort.enrolments.filter(role=EnrolmentRole.PARTICIPANT).values_list(
-            "start_assessment_id", "end_assessment_id"
-        )
-    )
-    start_ids = [s for s, _e in rows if s is not None]
-    end_ids = [e for _s, e in rows if e is not None]
-    started = SelfAssessment.objects.filter(pk__in=start_ids, completed_at__isnull=False).count()
-    counted_starts = _complete_before(start_ids, cohort.start_measurement_closed_at)
-    scores = _scores([*counted_starts, *end_ids])
-    start_rows = None
-    if cohort.start_measurement_closed_at is not None:
-        start_rows = start_only_means([scores[i] for i in counted_starts], competences, k=k)
+    k = cohort.programme.workspace.anonymity_threshold
+    started = SelfAssessment.objects.filter(
+        pk__in=cohort.enrolments.filter(role=EnrolmentRole.PARTICIPANT).values(
+            "start_assessment_id"
+        ),
+        completed_at__isnull=False,
+    ).count()
+    language = active_language()
+    names = {c.key: c.name for c in competence_framework(language).competences}
+    start = cohort.start_figures
+    change_data = cohort.change_figures
     change = None
-    held_back = False
-    if cohort.is_closed:
-        counted_ends = _complete_before(end_ids, cohort.closed_at)
-        pairs = [
-            MeasurementPair(start=scores[s], end=scores[e])
-            for s, e in rows
-            if s in counted_starts and e in counted_ends
-        ]
-        dropped = len(counted_starts) - len(pairs)
-        if 0 < dropped < k:
-            held_back = True
-        else:
-            change = cohort_change(pairs, competences, k=k)
+    if change_data and not change_data["held_back"]:
+        change = CohortChange(
+            participants=change_data["participants"],
+            k=change_data["k"],
+            shown=change_data["shown"],
+            rows=_rows(change_data),
+        )
     return MeasurementFigures(
-        k=k,
+        k=start["k"] if start else k,
         started=started,
-        start_closed=cohort.start_measurement_closed_at is not None,
+        start_closed=start is not None,
         cohort_closed=cohort.is_closed,
-        start_rows=start_rows,
+        start_rows=_rows(start) if start else None,
+        start_participants=start["participants"] if start else 0,
         change=change,
         names=names,
-        change_held_back=held_back,
+        change_held_back=bool(change_data and change_data["held_back"]),
     )
 
 
 # -- Files ------------------------------------------------------------------------------------
+
+
+def attachment_for(viewer: Enrolment, file_id: int) -> Attachment:
+    """A lesson file of the viewer's programme, or a file of work the viewer may see (404
+    otherwise). The bytes are loaded only after the check."""
+    found = Attachment.objects.filter(pk=file_id).defer("data").first()
+    if found is None:
+        raise Http404
+    if found.lesson_id is not None:
+        allowed = Lesson.objects.filter(
+            pk=found.lesson_id, module__programme_id=viewer.cohort.programme_id
+        ).exists()
+    else:
+        allowed = visible_submissions(viewer).filter(attachments=found).exists()
+    if not allowed:
+        raise Http404
+    return Attachment.objects.get(pk=found.pk)
 
 
 def lesson_files(programme: Programme) -> QuerySet[Attachment]:

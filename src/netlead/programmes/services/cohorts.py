@@ -41,11 +41,19 @@ from netlead.programmes.models import (
     SubmissionFeedback,
     SubmissionStatus,
 )
+from netlead.programmes.services import measurement
 from netlead.programmes.services.files import check_upload
 from netlead.surveys import selectors as survey_selectors
 from netlead.workspaces.models import Person
 
 PEER_GROUP_SIZES = (2, 3, 4)
+
+
+def _require_open(cohort: Cohort) -> None:
+    if cohort.is_closed:
+        raise ValidationError(
+            _("This cohort has ended, so work can no longer be handed in or changed.")
+        )
 
 
 @transaction.atomic
@@ -128,21 +136,10 @@ def enrol(*, cohort: Cohort, persons: Sequence[Person], role: str) -> list[Enrol
 
 
 @transaction.atomic
-def facilitator_join(*, cohort: Cohort, user: User) -> Enrolment:
-    """A workspace owner or facilitator joins a cohort they did not set up, as a facilitator."""
-    person = person_for_user(workspace=cohort.programme.workspace, user=user)
-    existing = cohort.enrolments.filter(person=person).first()
-    if existing is not None:
-        if existing.role != EnrolmentRole.FACILITATOR:
-            raise ValidationError(_("You are a participant of this cohort."))
-        return existing
-    return enrol(cohort=cohort, persons=[person], role=EnrolmentRole.FACILITATOR)[0]
-
-
-@transaction.atomic
 def peer_groups_assign(*, cohort: Cohort, size: int, seed: int | None = None) -> int:
     """Put the participants in peer groups of `size` at random (a last, smaller group joins the
     one before, so nobody is alone). Returns the number of groups."""
+    _require_open(cohort)
     if size not in PEER_GROUP_SIZES:
         raise ValidationError(_("A peer group has 2, 3 or 4 participants."))
     participants = list(
@@ -162,6 +159,7 @@ def peer_groups_assign(*, cohort: Cohort, size: int, seed: int | None = None) ->
 
 
 def peer_group_set(*, enrolment: Enrolment, group: int | None) -> None:
+    _require_open(enrolment.cohort)
     if enrolment.role != EnrolmentRole.PARTICIPANT:
         raise ValidationError(_("Only participants are in peer groups."))
     if group is not None and not 1 <= group <= 99:
@@ -171,6 +169,7 @@ def peer_group_set(*, enrolment: Enrolment, group: int | None) -> None:
 
 
 def lesson_mark(*, enrolment: Enrolment, lesson: Lesson, done: bool) -> None:
+    _require_open(enrolment.cohort)
     if lesson.module.programme_id != enrolment.cohort.programme_id:
         raise ValidationError(_("This lesson is not part of your programme."))
     if done:
@@ -183,12 +182,14 @@ def lesson_mark(*, enrolment: Enrolment, lesson: Lesson, done: bool) -> None:
 
 
 def networks_for_case(person: Person) -> list[Network]:
-    """The real networks a participant may link a case to: those they lead or belong to now
-    (not the learning networks of cohorts)."""
+    """The real networks a participant may link a case to: those they lead or belong to now.
+    Not the learning networks of cohorts, and not a confidential leader network: what is said
+    there stays in the group, and a case is read by facilitators and peers outside it."""
     return list(
         Network.objects.filter(
             members__person=person, members__left_on__isnull=True, cohort__isnull=True
         )
+        .exclude(leader_profile__is_confidential=True)
         .distinct()
         .order_by("name")
     )
@@ -204,17 +205,16 @@ def submission_save(
     hand_in: bool,
     upload: UploadedFile[bytes] | None = None,
     user: User | None = None,
+    pull_case_context: bool = False,
 ) -> Submission:
     """Save a participant's work as a draft or hand it in. Nothing is stored when the cohort
     has ended, the assignment is not in the programme, the network is not theirs, or the file
-    is refused."""
+    is refused. `pull_case_context` also copies in the linked network's charter, phase and
+    figures in the same transaction (refused without a network: then nothing is saved)."""
     cohort = enrolment.cohort
     if enrolment.role != EnrolmentRole.PARTICIPANT:
         raise ValidationError(_("Only participants hand in assignments."))
-    if cohort.is_closed:
-        raise ValidationError(
-            _("This cohort has ended, so work can no longer be handed in or changed.")
-        )
+    _require_open(cohort)
     if assignment.module.programme_id != cohort.programme_id:
         raise ValidationError(_("This assignment is not part of your programme."))
     if assignment.is_measurement:
@@ -223,7 +223,10 @@ def submission_save(
         )
     if network is not None and network not in networks_for_case(enrolment.person):
         raise ValidationError({"network": _("Choose a network you lead or belong to.")})
-    checked = check_upload(upload) if upload is not None else None
+    try:
+        checked = check_upload(upload) if upload is not None else None
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from error
     text = text.strip()
     submission, _created = Submission.objects.select_for_update().get_or_create(
         assignment=assignment, enrolment=enrolment
@@ -239,6 +242,10 @@ def submission_save(
     if hand_in and not submission.is_submitted:
         submission.status = SubmissionStatus.SUBMITTED
         submission.submitted_at = submission.updated_at
+    if pull_case_context:
+        if network is None:
+            raise ValidationError({"network": _("Choose the network your case is about first.")})
+        submission.case_context = case_context_of(network)
     submission.full_clean()
     submission.save()
     if checked is not None:
@@ -292,12 +299,10 @@ def case_context_of(network: Network) -> dict[str, Any]:
 
 
 def case_context_pull(*, submission: Submission) -> Submission:
-    if submission.enrolment.cohort.is_closed:
-        raise ValidationError(
-            _("This cohort has ended, so work can no longer be handed in or changed.")
-        )
+    """Copy the linked network's charter, phase and figures into the work again."""
+    _require_open(submission.enrolment.cohort)
     if submission.network is None:
-        raise ValidationError(_("Choose the network your case is about first, and save."))
+        raise ValidationError(_("Choose the network your case is about first."))
     if submission.network not in networks_for_case(submission.enrolment.person):
         raise ValidationError(_("Choose a network you lead or belong to."))
     submission.case_context = case_context_of(submission.network)
@@ -370,19 +375,25 @@ def measurement_start(*, enrolment: Enrolment, which: str) -> SelfAssessment:
     return assessment
 
 
+@transaction.atomic
 def start_measurement_close(*, cohort: Cohort) -> None:
+    """Close the start measurement and store its cohort figures (they never move after)."""
+    cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
     if cohort.start_measurement_closed_at is None:
         cohort.start_measurement_closed_at = timezone.now()
-        cohort.save(update_fields=["start_measurement_closed_at"])
+        cohort.start_figures = measurement.start_figures(cohort)
+        cohort.save(update_fields=["start_measurement_closed_at", "start_figures"])
 
 
+@transaction.atomic
 def cohort_close(*, cohort: Cohort) -> None:
-    """End the cohort: no more hand-ins or measurements; the figures freeze and the alumni
-    group opens."""
+    """End the cohort: no more hand-ins, lessons or measurements; the figures are stored and
+    the alumni group opens."""
     if cohort.is_closed:
         raise ValidationError(_("This cohort has already ended."))
-    now = timezone.now()
+    start_measurement_close(cohort=cohort)
+    cohort.refresh_from_db()
     cohort.status = CohortStatus.CLOSED
-    cohort.closed_at = now
-    cohort.start_measurement_closed_at = cohort.start_measurement_closed_at or now
-    cohort.save(update_fields=["status", "closed_at", "start_measurement_closed_at"])
+    cohort.closed_at = timezone.now()
+    cohort.change_figures = measurement.change_figures(cohort)
+    cohort.save(update_fields=["status", "closed_at", "change_figures"])

@@ -7,11 +7,6 @@ C = P + "cohorts/<int:cohort_id>/"
 
 urlpatterns: list[URLPattern] = [
     path(P + "<int:programme_id>/cohorts/new/", cohorts.cohort_create, name="cohort_create"),
-    path(
-        P + "<int:programme_id>/cohorts/<int:cohort_id>/join/",
-        cohorts.cohort_join,
-        name="cohort_join",
-    ),
     path(C, cohorts.cohort_detail, name="cohort"),
     path(C + "enrol/", cohorts.cohort_enrol, name="cohort_enrol"),
     path(C + "progress/", cohorts.cohort_progress, name="cohort_progress"),

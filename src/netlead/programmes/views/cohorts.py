@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,7 +22,7 @@ from netlead.programmes.forms.cohorts import (
 from netlead.programmes.models import Assignment, Attachment, Lesson
 from netlead.programmes.selectors import cohorts as selectors
 from netlead.programmes.services import cohorts as services
-from netlead.workspaces.models import AuditEvent
+from netlead.workspaces.services import audit
 
 
 def _errors(error: ValidationError) -> str:
@@ -53,20 +53,6 @@ def cohort_create(request: HttpRequest, slug: str, programme_id: int) -> HttpRes
         {"membership": membership, "programme": programme, "form": form},
         status=400 if form.errors else 200,
     )
-
-
-@login_required
-@require_POST
-def cohort_join(request: HttpRequest, slug: str, programme_id: int, cohort_id: int) -> HttpResponse:
-    """A workspace owner or facilitator joins a cohort of the programme as a facilitator."""
-    _membership, programme = get_programme_for(request, slug, programme_id)
-    cohort = get_object_or_404(programme.cohorts, pk=cohort_id)
-    try:
-        services.facilitator_join(cohort=cohort, user=request.user)  # type: ignore[arg-type]
-    except ValidationError as error:
-        messages.error(request, _errors(error))
-        return redirect("programmes:programme", slug=slug, programme_id=programme.pk)
-    return redirect("programmes:cohort", slug=slug, cohort_id=cohort.pk)
 
 
 def _lesson(access: CohortAccess, lesson_id: int) -> Lesson:
@@ -202,9 +188,13 @@ def cohort_lesson(request: HttpRequest, slug: str, cohort_id: int, lesson_id: in
     if request.method == "POST":
         if access.is_facilitator:
             raise PermissionDenied
-        services.lesson_mark(
-            enrolment=access.enrolment, lesson=lesson, done=request.POST.get("done") == "1"
-        )
+        done = request.POST.get("done")
+        if done not in ("0", "1"):
+            return HttpResponseBadRequest(_("The form was changed and could not be saved."))
+        try:
+            services.lesson_mark(enrolment=access.enrolment, lesson=lesson, done=done == "1")
+        except ValidationError as error:
+            messages.error(request, _errors(error))
         return redirect(
             "programmes:cohort_lesson", slug=slug, cohort_id=cohort_id, lesson_id=lesson.pk
         )
@@ -262,15 +252,14 @@ def cohort_assignment(
                 hand_in="hand_in" in request.POST,
                 upload=form.cleaned_data.get("file"),
                 user=request.user,  # type: ignore[arg-type]
+                pull_case_context="pull" in request.POST,
             )
-            if "pull" in request.POST:
-                services.case_context_pull(submission=saved)
         except ValidationError as error:
             if hasattr(error, "error_dict"):
                 for field, errors in error.error_dict.items():
                     form.add_error(field if field in form.fields else None, errors)
             else:
-                form.add_error("file" if "file" in str(error.messages) else None, error)
+                form.add_error(None, error)
         else:
             if "pull" in request.POST:
                 messages.success(request, _("The network's charter, phase and figures are in."))
@@ -348,21 +337,11 @@ def measurement(request: HttpRequest, slug: str, cohort_id: int, which: str) -> 
 def attachment(request: HttpRequest, slug: str, cohort_id: int, file_id: int) -> HttpResponse:
     """A lesson file of the cohort's programme, or a file of work the viewer may see."""
     access = get_cohort_for(request, slug, cohort_id)
-    found = Attachment.objects.filter(pk=file_id).select_related("submission").first()
-    if found is None:
-        raise Http404
-    if found.lesson_id is not None:
-        if not Lesson.objects.filter(
-            pk=found.lesson_id, module__programme_id=access.cohort.programme_id
-        ).exists():
-            raise Http404
-    else:
-        visible = selectors.visible_submissions(access.enrolment).filter(pk=found.submission_id)
-        if not visible.exists():
-            raise Http404
-        AuditEvent.objects.create(
+    found = selectors.attachment_for(access.enrolment, file_id)
+    if found.submission_id is not None:
+        audit(
             workspace=access.membership.workspace,
-            user=request.user,
+            user=request.user,  # type: ignore[arg-type]
             action="downloaded",
             target=f"file {found.pk} of submission {found.submission_id}",
             path=request.path,
