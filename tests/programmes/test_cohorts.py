@@ -682,3 +682,36 @@ def test_files_of_work_are_downloaded_only_by_those_who_see_the_work(course: Cou
     from netlead.workspaces.models import AuditEvent
 
     assert AuditEvent.objects.filter(action="downloaded").count() == 2
+
+
+def _queries(client: Client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_cohort_pages_make_no_query_per_participant(course: Course) -> None:
+    fac = course.client(course.world.facilitator)
+    pages = [
+        course.url("cohort", course.cohort.pk),
+        course.url("cohort_progress", course.cohort.pk),
+        course.url("programme", course.programme.pk),
+        course.url("hub"),
+        course.url("cohort_assignment", course.cohort.pk, course.assignment("reflection").pk),
+    ]
+    before = [_queries(fac, url) for url in pages]
+    more = [PersonFactory(workspace=course.world.workspace) for _ in range(6)]
+    services.enrol(cohort=course.cohort, persons=more, role=EnrolmentRole.PARTICIPANT)
+    for enrolment in course.cohort.enrolments.filter(role="participant"):
+        services.submission_save(
+            enrolment=enrolment,
+            assignment=course.assignment("reflection"),
+            text="Werk",
+            network=None,
+            hand_in=True,
+        )
+    after = [_queries(fac, url) for url in pages]
+    assert after == before, list(zip(pages, before, after, strict=True))

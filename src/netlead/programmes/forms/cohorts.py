@@ -3,13 +3,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from netlead.networks.forms import DateInput
 from netlead.programmes.models import EnrolmentRole
 from netlead.programmes.services.cohorts import PEER_GROUP_SIZES
 from netlead.programmes.services.files import ACCEPT, MAX_BYTES
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class CohortForm(forms.Form):
