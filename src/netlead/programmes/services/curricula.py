@@ -3,8 +3,6 @@ curriculum or from scratch), and editing its modules, lessons, assignments and l
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -78,54 +76,46 @@ def programme_update(*, programme: Programme) -> Programme:
     return programme
 
 
-def _next_number(rows: QuerySet[Any]) -> int:
-    found = rows.aggregate(top=Max("number"))["top"]
-    return int(found or 0) + 1
+def _save_in_order[ItemT: (Module, Lesson, Assignment)](
+    item: ItemT, *, parent: Programme | Module, siblings: QuerySet[ItemT]
+) -> ItemT:
+    """Save a module, lesson or assignment; a new one goes last. Its parent field is named
+    after the parent's model (programme or module)."""
+    field = type(parent).__name__.lower()
+    if item.pk is None:
+        setattr(item, field, parent)
+        top = siblings.select_for_update().aggregate(top=Max("number"))["top"]
+        item.number = int(top or 0) + 1
+    elif getattr(item, f"{field}_id") != parent.pk:
+        raise ValidationError(_("This part belongs to another programme or module."))
+    item.full_clean()
+    item.save()
+    return item
 
 
 @transaction.atomic
 def module_save(*, programme: Programme, module: Module) -> Module:
     if programme.is_mentoring:
         raise ValidationError(_("A mentoring programme has pairs, not modules."))
-    if module.pk is None:
-        module.programme = programme
-        module.number = _next_number(programme.modules.select_for_update())
-    elif module.programme_id != programme.pk:
-        raise ValidationError(_("This module belongs to another programme."))
-    module.full_clean()
-    module.save()
-    return module
+    return _save_in_order(module, parent=programme, siblings=programme.modules.all())
 
 
 @transaction.atomic
 def lesson_save(*, module: Module, lesson: Lesson) -> Lesson:
-    if lesson.pk is None:
-        lesson.module = module
-        lesson.number = _next_number(module.lessons.select_for_update())
-    elif lesson.module_id != module.pk:
-        raise ValidationError(_("This lesson belongs to another module."))
-    lesson.full_clean()
-    lesson.save()
-    return lesson
+    return _save_in_order(lesson, parent=module, siblings=module.lessons.all())
 
 
 @transaction.atomic
 def assignment_save(*, module: Module, assignment: Assignment) -> Assignment:
-    if assignment.pk is None:
-        assignment.module = module
-        assignment.number = _next_number(module.assignments.select_for_update())
-    elif assignment.module_id != module.pk:
-        raise ValidationError(_("This assignment belongs to another module."))
-    elif (
-        assignment.submissions.exists()
+    if (
+        assignment.pk is not None
+        and assignment.submissions.exists()
         and Assignment.objects.get(pk=assignment.pk).kind != assignment.kind
     ):
         raise ValidationError(
             {"kind": _("Participants have handed in work on this assignment: its kind stays.")}
         )
-    assignment.full_clean()
-    assignment.save()
-    return assignment
+    return _save_in_order(assignment, parent=module, siblings=module.assignments.all())
 
 
 def assignment_delete(*, assignment: Assignment) -> None:
