@@ -715,3 +715,77 @@ def test_cohort_pages_make_no_query_per_participant(course: Course) -> None:
         )
     after = [_queries(fac, url) for url in pages]
     assert after == before, list(zip(pages, before, after, strict=True))
+
+
+def test_every_curriculum_endpoint_is_closed_to_members_and_outsiders(course: Course) -> None:
+    module = course.programme.modules.get(number=1)
+    lesson = module.lessons.first()
+    assignment = module.assignments.first()
+    pdf = Attachment.objects.create(
+        lesson=lesson, name="a.pdf", content_type="application/pdf", size=6, data=b"%PDF-1"
+    )
+    p = course.programme.pk
+    gets = [
+        course.url("module_edit", p, module.pk),
+        course.url("lesson_create", p, module.pk),
+        course.url("lesson_edit", p, module.pk, lesson.pk),
+        course.url("assignment_create", p, module.pk),
+        course.url("assignment_edit", p, module.pk, assignment.pk),
+        course.url("programme_file", p, pdf.pk),
+    ]
+    posts = [
+        course.url("lesson_delete", p, module.pk, lesson.pk),
+        course.url("assignment_delete", p, module.pk, assignment.pk),
+        course.url("lesson_file_delete", p, pdf.pk),
+    ]
+    for url in gets:
+        assert course.client(course.world.member).get(url).status_code == 403, url
+        assert course.client(course.world.outsider).get(url).status_code == 404, url
+        assert course.client(course.world.facilitator).get(url).status_code == 200, url
+    for url in posts:
+        assert course.client(course.world.member).post(url).status_code == 403, url
+        assert course.client(course.world.outsider).post(url).status_code == 404, url
+        assert course.client(course.world.facilitator).get(url).status_code == 405, url
+    assert Attachment.objects.filter(pk=pdf.pk).exists()
+    assert module.lessons.filter(pk=lesson.pk).exists()
+
+
+def test_empty_titles_are_refused_and_nothing_changes(course: Course) -> None:
+    module = course.programme.modules.get(number=1)
+    assignment = module.assignments.first()
+    fac = course.client(course.world.facilitator)
+    p = course.programme.pk
+    title = module.title
+    assert fac.post(course.url("module_edit", p, module.pk), {"title": ""}).status_code == 400
+    module.refresh_from_db()
+    assert module.title == title
+    response = fac.post(
+        course.url("assignment_edit", p, module.pk, assignment.pk),
+        {"kind": "nonsense", "title": "X"},
+    )
+    assert response.status_code == 400
+    assignment.refresh_from_db()
+    assert assignment.title != "X"
+    count = course.programme.modules.count()
+    assert fac.post(course.url("module_create", p), {"title": ""}).status_code == 400
+    assert course.programme.modules.count() == count
+
+
+def test_facilitators_take_no_measurement_and_submit_no_work(course: Course) -> None:
+    fac = course.client(course.world.facilitator)
+    fac.post(course.url("measurement", course.cohort.pk, "start"))
+    assert course.facilitator.start_assessment is None
+    assignment = course.assignment(AssignmentKind.REFLECTION)
+    response = fac.post(
+        course.url("cohort_assignment", course.cohort.pk, assignment.pk),
+        {"text": "Werk", "hand_in": "1"},
+    )
+    assert response.status_code == 405
+    assert not Submission.objects.exists()
+    lesson = course.programme.modules.get(number=1).lessons.first()
+    assert (
+        fac.post(
+            course.url("cohort_lesson", course.cohort.pk, lesson.pk), {"done": "1"}
+        ).status_code
+        == 403
+    )
