@@ -28,7 +28,7 @@ from netlead.programmes.models import (
 )
 from netlead.programmes.selectors import alumni as selectors
 from netlead.programmes.services import alumni as services
-from netlead.workspaces.models import Role
+from netlead.workspaces.models import Membership, Role
 from tests.conftest import World
 from tests.factories import MembershipFactory, PersonFactory, UserFactory
 
@@ -384,6 +384,15 @@ def test_switching_the_digest_back_on_starts_from_now(
     assert "bea@example.test" not in [m.to[0] for m in mail.outbox]
 
 
+@pytest.mark.parametrize("wants", ["", "YES", "No", "true", "1", "off", None])
+def test_a_tampered_digest_switch_is_refused(a: Alumni, wants: str | None) -> None:
+    before = Enrolment.objects.values().get(pk=a.bea.pk)
+    data = {} if wants is None else {"wants": wants}
+    response = a.client(a.bea_user).post(a.url("alumni_digest"), data)
+    assert response.status_code == 400
+    assert Enrolment.objects.values().get(pk=a.bea.pk) == before
+
+
 def test_the_digest_switch_takes_only_post(a: Alumni) -> None:
     assert a.client(a.bea_user).get(a.url("alumni_digest")).status_code == 405
 
@@ -404,6 +413,42 @@ def test_running_cohorts_and_people_without_an_address_get_no_digest(
         assert _send() == 2
     assert sorted(m.to[0] for m in mail.outbox) == ["bea@example.test", "member@example.test"]
     assert not any("RUNNING" in m.body for m in mail.outbox)
+
+
+@pytest.mark.parametrize("how", ["membership removed", "moved to another workspace", "inactive"])
+def test_people_who_can_no_longer_open_the_group_get_no_digest(
+    a: Alumni, django_capture_on_commit_callbacks, how: str
+) -> None:
+    # Still enrolled and still wanting the digest, but the group's page is a 404 for Bea now.
+    Membership.objects.filter(workspace=a.world.workspace, user=a.bea_user).delete()
+    if how == "moved to another workspace":
+        MembershipFactory(workspace=a.world.other_workspace, user=a.bea_user, role=Role.OWNER)
+    if how == "inactive":
+        MembershipFactory(workspace=a.world.workspace, user=a.bea_user, role=Role.MEMBER)
+        User.objects.filter(pk=a.bea_user.pk).update(is_active=False)
+    _topic(a, a.fay)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _send() == 1
+    assert [m.to[0] for m in mail.outbox] == ["member@example.test"]
+    a.bea.refresh_from_db()
+    assert a.bea.digest_sent_at is None
+    if how != "inactive":
+        assert a.client(a.bea_user).get(a.url("alumni")).status_code == 404
+
+
+def test_a_person_without_an_account_gets_no_digest(
+    a: Alumni, django_capture_on_commit_callbacks
+) -> None:
+    # An address of their own, but no account to open the group with.
+    nora = PersonFactory(workspace=a.world.workspace, name="Nora Noaccount", email="nora@x.test")
+    enrolment = Enrolment.objects.create(cohort=a.cohort, person=nora)
+    assert enrolment.wants_digest
+    _topic(a, a.fay)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _send() == 2
+    assert sorted(m.to[0] for m in mail.outbox) == ["bea@example.test", "member@example.test"]
+    enrolment.refresh_from_db()
+    assert enrolment.digest_sent_at is None
 
 
 def test_one_mail_per_person_across_their_groups(

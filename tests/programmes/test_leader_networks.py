@@ -451,7 +451,7 @@ def test_check_refused_when_cancelled_closed_absent_or_joined_later(ln: LN) -> N
     assert services.check_refusal(meeting=ln.recent, member=ln.member) is None
 
 
-def test_checks_open_for_follows_the_same_rules(ln: LN) -> None:
+def test_checks_open_for_follows_the_same_rules(ln: LN, world: World) -> None:
     cancelled = _ended_recently(ln.network)
     cancelled.is_cancelled = True
     cancelled.save()
@@ -460,15 +460,54 @@ def test_checks_open_for_follows_the_same_rules(ln: LN) -> None:
     third = _ended_recently(ln.network)
     # Someone else being absent does not matter for the member.
     Attendance.objects.create(meeting=third, member=ln.third, status="absent")
+    Attendance.objects.create(meeting=third, member=ln.leader, status="present")
     services.principles_check_submit(meeting=ln.recent, member=ln.leader, scores=GOOD)
-    for member in (ln.member, ln.leader, ln.third):
+    # Just inside and just outside the week the check stays open; one still running.
+    now = timezone.now().replace(microsecond=0)
+    for ended in (timedelta(days=6, hours=23), timedelta(days=7, minutes=1)):
+        Meeting.objects.create(
+            network=ln.network,
+            title="Edge",
+            starts_at=now - ended - timedelta(hours=2),
+            ends_at=now - ended,
+        )
+    Meeting.objects.create(
+        network=ln.network,
+        title="Now",
+        starts_at=now - timedelta(hours=1),
+        ends_at=now + timedelta(hours=1),
+    )
+    # Someone who joined after the recent meetings, someone who left, and a member of another
+    # leader network with a meeting of its own.
+    ln.fourth.joined_on = timezone.localdate() + timedelta(days=1)
+    ln.fourth.save()
+    gone = join(ln.network, UserFactory(email="gone@example.test"))
+    gone.left_on = timezone.localdate()
+    gone.save()
+    other = Network.objects.create(
+        workspace=world.workspace, name="Other", kind=NetworkKind.LEADER_NETWORK
+    )
+    stranger = join(other, world.owner)
+    _ended_recently(other)
+
+    every_meeting = list(Meeting.objects.order_by("-starts_at", "-pk"))
+    for member in (ln.member, ln.leader, ln.third, ln.fourth, gone, stranger):
         expected = [
-            m
-            for m in Meeting.objects.filter(network=ln.network).order_by("-starts_at", "-pk")
-            if services.check_refusal(meeting=m, member=member) is None
+            m for m in every_meeting if services.check_refusal(meeting=m, member=member) is None
         ]
-        assert selectors.checks_open_for(member) == expected
-    assert selectors.checks_open_for(ln.member) == [third, ln.recent]
+        assert selectors.checks_open_for(member) == expected, member
+    assert selectors.checks_open_for(ln.member)[:2] == [third, ln.recent]
+    assert selectors.checks_open_for(ln.fourth) == []
+    assert selectors.checks_open_for(gone) == []
+    assert [m.network for m in selectors.checks_open_for(stranger)] == [other]
+
+
+def test_checks_open_for_is_one_query(ln: LN, django_assert_num_queries) -> None:
+    for days in range(1, 7):
+        m = meeting(ln.network, days=-days)
+        Attendance.objects.create(meeting=m, member=ln.member, status="present")
+    with django_assert_num_queries(1):
+        assert len(selectors.checks_open_for(ln.member)) == 7
 
 
 # -- The trend ------------------------------------------------------------------------------
@@ -533,6 +572,20 @@ def test_page_data(ln: LN) -> None:
     assert page.accepted_count == 1 and not page.viewer_accepted
 
 
+def test_page_lists_the_next_and_the_last_meetings(ln: LN) -> None:
+    later = [meeting(ln.network, days=20 + i) for i in range(6)]
+    earlier = [meeting(ln.network, days=-(30 + i)) for i in range(6)]
+    cancelled_soon = meeting(ln.network, days=1)
+    cancelled_soon.is_cancelled = True
+    cancelled_soon.save()
+    page = selectors.leader_network_page(ln.profile, ln.member)
+    assert page.next_meeting is not None and page.next_meeting.meeting == ln.future
+    assert [r.meeting for r in page.upcoming] == [ln.future, *later[:4]]
+    assert [r.meeting for r in page.past] == [ln.recent, ln.closed, *earlier[:3]]
+    assert len(page.upcoming) == selectors.UPCOMING_MEETINGS
+    assert len(page.past) == selectors.PAST_MEETINGS
+
+
 def test_page_queries_do_not_grow_with_members_and_meetings(ln: LN) -> None:
     def queries() -> int:
         with CaptureQueriesContext(connection) as captured:
@@ -551,6 +604,13 @@ def test_page_queries_do_not_grow_with_members_and_meetings(ln: LN) -> None:
         services.agreement_accept(profile=ln.profile, member=member, commitment="Yes")
         meeting(ln.network, days=i + 20)
     assert queries() == small
+    # More than the page lists on either side: still the same reads.
+    for i in range(6):
+        meeting(ln.network, days=-(i + 60))
+        meeting(ln.network, days=i + 60)
+    assert queries() == small
+    page = selectors.leader_network_page(ln.profile, ln.member)
+    assert (len(page.upcoming), len(page.past)) == (5, 5)
 
 
 def test_leader_networks_of_a_person(ln: LN, world: World) -> None:

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from netlead.accounts.models import User
-from netlead.meetings.models import AgendaItemKind
+from netlead.meetings.models import AgendaItemKind, Attendance
 from netlead.networks.models import Network, NetworkKind, NetworkRole
 from netlead.programmes.models import (
     AgreementAcceptance,
@@ -385,6 +385,40 @@ def test_check_before_the_meeting_is_refused(ln: LN) -> None:
     assert 'name="free_space"' not in page.content.decode()
     before = counts()
     assert member.post(check, SCORES).status_code == 400
+    assert counts() == before
+
+
+@pytest.mark.parametrize(
+    ("case", "reason"),
+    [
+        ("given", "You have given the check of this meeting already."),
+        ("closed", "The check of this meeting has closed."),
+        ("cancelled", "This meeting was cancelled: there is nothing to check."),
+        ("absent", "You were not at this meeting."),
+    ],
+)
+@pytest.mark.parametrize("data", [SCORES, {**SCORES, "feedback": "6"}, {}])
+def test_a_refused_check_says_why_and_stores_nothing(
+    ln: LN, case: str, reason: str, data: dict[str, str]
+) -> None:
+    target = ln.recent
+    if case == "given":
+        services.principles_check_submit(meeting=ln.recent, member=ln.member, scores=GOOD)
+    elif case == "closed":
+        target = ln.closed
+    elif case == "cancelled":
+        target = meeting(ln.network, days=-1)
+        target.is_cancelled = True
+        target.save()
+    else:
+        Attendance.objects.create(meeting=ln.recent, member=ln.member, status="absent")
+    before = counts()
+    response = client(ln, "member").post(url(ln, "leader_network_check", target.pk), data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert reason in page
+    assert 'name="free_space"' not in page  # the reason, not the form
+    assert "not saved" not in page
     assert counts() == before
 
 

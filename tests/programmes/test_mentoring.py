@@ -370,6 +370,17 @@ def test_a_decline_ends_the_proposal(m: Mentoring) -> None:
     assert pair.mentee_accepted_at is None
 
 
+@pytest.mark.parametrize("accept", ["", "YES", "No", "true", "1", "decline", None])
+def test_a_tampered_answer_is_refused_and_changes_nothing(m: Mentoring, accept: str | None) -> None:
+    pair = m.propose()
+    services.pair_respond(pair=pair, person=m.mentor, accept=True)
+    before = MentoringPair.objects.values().get(pk=pair.pk)
+    data = {} if accept is None else {"accept": accept}
+    response = m.client(m.mentee_user).post(m.url("pair_respond", pair.pk), data)
+    assert response.status_code == 400
+    assert MentoringPair.objects.values().get(pk=pair.pk) == before
+
+
 def test_a_running_pair_cannot_be_declined(m: Mentoring) -> None:
     pair = m.active_pair()
     response = m.client(m.mentor_user).post(m.url("pair_respond", pair.pk), {"accept": "no"})

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netlead.analysis.programmes import PRINCIPLES
 from netlead.meetings.selectors import current_members
+from netlead.networks.forms import DateInput
 from netlead.networks.models import Network, NetworkMember
 from netlead.programmes.models import LeaderNetworkProfile
 from netlead.workspaces.models import Workspace
@@ -46,13 +47,6 @@ SCORE_CHOICES = [
     (4, _("4 · largely")),
     (5, _("5 · fully")),
 ]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 def _rows(n: int) -> forms.Textarea:

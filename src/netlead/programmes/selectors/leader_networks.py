@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from netlead.analysis.programmes import (
@@ -22,7 +23,7 @@ from netlead.analysis.programmes import (
     principles_trend,
     weakest_principle,
 )
-from netlead.meetings.models import Attendance, AttendanceStatus, Meeting, MeetingPlan
+from netlead.meetings.models import Attendance, Meeting, MeetingPlan
 from netlead.meetings.selectors import Rate, attendance_rates
 from netlead.networks.models import Network, NetworkKind, NetworkMember
 from netlead.programmes.models import (
@@ -33,15 +34,19 @@ from netlead.programmes.models import (
     PrinciplesCheckResponse,
 )
 from netlead.programmes.services.leader_networks import (
+    AWAY,
     CHECK_OPEN_DAYS,
     check_closes_at,
+    check_refusal_from,
     next_rotation,
     size_guidance,
 )
 from netlead.workspaces.models import Person
 
 __all__ = [
+    "PAST_MEETINGS",
     "TREND_MEETINGS",
+    "UPCOMING_MEETINGS",
     "LeaderNetworkPage",
     "MeetingRow",
     "MemberRow",
@@ -57,8 +62,9 @@ __all__ = [
 
 #: How many held meetings the trend shows (the most recent ones).
 TREND_MEETINGS = 12
-#: How many meetings still to come the page lists.
+#: How many meetings still to come, and how many held (or cancelled) ones, the page lists.
 UPCOMING_MEETINGS = 5
+PAST_MEETINGS = 5
 
 
 def lines(text: str) -> list[str]:
@@ -83,13 +89,11 @@ def _roles_of(meeting: Meeting) -> MeetingRoles | None:
         return None
 
 
-def _with_roles(network: Network) -> list[Meeting]:
-    return list(
-        network.meetings.select_related(
-            "plan",
-            "leader_roles__chair__person",
-            "leader_roles__case_owner__person",
-        ).order_by("starts_at", "pk")
+def _with_roles(network: Network) -> QuerySet[Meeting]:
+    return network.meetings.select_related(
+        "plan",
+        "leader_roles__chair__person",
+        "leader_roles__case_owner__person",
     )
 
 
@@ -188,28 +192,37 @@ def principles_trend_of(network: Network, *, k: int) -> PrinciplesOverview:
 
 
 def checks_open_for(member: NetworkMember) -> list[Meeting]:
-    """The held meetings of the member's network whose check the member can still give (the
-    same rules as `services.check_refusal`), most recent first. One query."""
-    if member.left_on is not None:
-        return []
+    """The held meetings of the member's network whose check the member can still give, most
+    recent first. One query: the meetings whose check may still be open, each with whether
+    the member was away and has answered; `services.check_refusal_from` (the rules of
+    `services.check_refusal`) decides for each."""
     now = timezone.now()
-    answered = PrinciplesCheckReceipt.objects.filter(member=member).values("meeting_id")
-    away = Attendance.objects.filter(
-        member=member, status__in=(AttendanceStatus.ABSENT, AttendanceStatus.EXCUSED)
-    ).values("meeting_id")
-    meetings = (
+    away = Attendance.objects.filter(meeting=OuterRef("pk"), member=member, status__in=AWAY)
+    answered = PrinciplesCheckReceipt.objects.filter(meeting=OuterRef("pk"), member=member)
+    # Only narrows down to the meetings the rules could accept (a check is open for
+    # CHECK_OPEN_DAYS after the meeting ends); the rules themselves are applied below.
+    candidates = (
         Meeting.objects.filter(
             network_id=member.network_id,
-            network__kind=NetworkKind.LEADER_NETWORK,
-            is_cancelled=False,
             ends_at__lte=now,
             ends_at__gte=now - timedelta(days=CHECK_OPEN_DAYS),
         )
-        .exclude(pk__in=answered)
-        .exclude(pk__in=away)
+        .select_related("network")
+        .annotate(was_away=Exists(away), has_answered=Exists(answered))
         .order_by("-starts_at", "-pk")
     )
-    return [m for m in meetings if timezone.localdate(m.starts_at) >= member.joined_on]
+    return [
+        meeting
+        for meeting in candidates
+        if check_refusal_from(
+            meeting=meeting,
+            member=member,
+            away=meeting.was_away,
+            answered=meeting.has_answered,
+            now=now,
+        )
+        is None
+    ]
 
 
 # -- The network page -----------------------------------------------------------------------
@@ -270,10 +283,19 @@ def leader_network_page(profile: LeaderNetworkProfile, viewer: NetworkMember) ->
         for m in members
     ]
     now = timezone.now()
-    meetings = [meeting_row(m) for m in _with_roles(network)]
-    upcoming = [r for r in meetings if r.meeting.ends_at > now and not r.meeting.is_cancelled]
-    past = [r for r in meetings if r.meeting.ends_at <= now]
-    past.reverse()
+    # Two short reads, however many meetings the network ever had.
+    upcoming = [
+        meeting_row(m)
+        for m in _with_roles(network)
+        .filter(ends_at__gt=now, is_cancelled=False)
+        .order_by("starts_at", "pk")[:UPCOMING_MEETINGS]
+    ]
+    past = [
+        meeting_row(m)
+        for m in _with_roles(network)
+        .filter(ends_at__lte=now)
+        .order_by("-starts_at", "-pk")[:PAST_MEETINGS]
+    ]
     return LeaderNetworkPage(
         network=network,
         profile=profile,
@@ -287,8 +309,8 @@ def leader_network_page(profile: LeaderNetworkProfile, viewer: NetworkMember) ->
         viewer_accepted=viewer.pk in acceptances,
         plans=list(network.meeting_plans.order_by("first_starts_at")),
         next_meeting=upcoming[0] if upcoming else None,
-        upcoming=upcoming[:UPCOMING_MEETINGS],
-        past=past[:UPCOMING_MEETINGS],
+        upcoming=upcoming,
+        past=past,
         rotation=next_rotation(network),
         principles=principles_trend_of(network, k=network.workspace.anonymity_threshold),
         checks_open=checks_open_for(viewer),

@@ -1,7 +1,8 @@
 """Use cases of alumni groups. When a cohort ends, the people enrolled in it (participants and
 facilitators) keep a simple threaded discussion: topics with one level of replies. Nobody gets
 an e-mail per post; a daily digest (`digest_send`, run by `netlead send_alumni_digests`) sends
-each person one e-mail with what others posted since the last one."""
+each person one e-mail with what others posted since the last one. Only people who can still
+open the group get it (the rule of `access.get_cohort_for`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -21,7 +23,7 @@ from django.utils.translation import gettext as _
 from netlead.accounts.tasks import send_email
 from netlead.programmes.models import AlumniPost, Cohort, CohortStatus, Enrolment
 from netlead.programmes.tasks import address_of, language_of
-from netlead.workspaces.models import Person
+from netlead.workspaces.models import Membership, Person
 
 #: How much of a post the digest quotes; the rest is one click away.
 EXCERPT_CHARS = 400
@@ -129,12 +131,23 @@ def _group(enrolment: Enrolment, posts: list[AlumniPost], base_url: str) -> Dige
 @transaction.atomic
 def digest_send(*, now: datetime, base_url: str = "") -> int:
     """Queue one e-mail per person with what others posted in their ended cohorts' groups
-    since their last digest (or since they enrolled), for everyone who wants the digest and
-    has an e-mail address; returns the number of e-mails. Nothing new: no e-mail. Links in
-    the e-mail are absolute when `base_url` is given."""
+    since their last digest (or since they enrolled), for everyone who wants the digest, has
+    an e-mail address and can still open the group: an active account that is still a member
+    of the programme's workspace (as `access.get_cohort_for` requires). Returns the number of
+    e-mails. Nothing new: no e-mail. Links in the e-mail are absolute when `base_url` is
+    given."""
+    still_member = Membership.objects.filter(
+        workspace_id=OuterRef("cohort__programme__workspace_id"),
+        user_id=OuterRef("person__user_id"),
+    )
     enrolments = list(
         Enrolment.objects.select_related("person__user", "cohort__programme__workspace")
-        .filter(wants_digest=True, cohort__status=CohortStatus.CLOSED)
+        .filter(
+            Exists(still_member),
+            wants_digest=True,
+            cohort__status=CohortStatus.CLOSED,
+            person__user__is_active=True,
+        )
         .order_by("person_id", "cohort__ends_on", "pk")
     )
     enrolments = [e for e in enrolments if address_of(e.person)]

@@ -40,6 +40,7 @@ from netlead.programmes.models.leader_networks import CONFIDENTIAL_SIZE
 from netlead.workspaces.models import Workspace
 
 __all__ = [
+    "AWAY",
     "CHECK_OPEN_DAYS",
     "CONFIDENTIAL_SIZE",
     "TOO_LARGE",
@@ -47,6 +48,7 @@ __all__ = [
     "agreement_accept",
     "check_closes_at",
     "check_refusal",
+    "check_refusal_from",
     "leader_network_create",
     "leader_network_update",
     "meeting_roles_set",
@@ -275,27 +277,45 @@ def check_closes_at(meeting: Meeting) -> datetime:
     return meeting.ends_at + timedelta(days=CHECK_OPEN_DAYS)
 
 
-def check_refusal(*, meeting: Meeting, member: NetworkMember) -> str | None:
-    """Why `member` cannot give the four-principles check of `meeting`; None if they can."""
+#: Attendance that means the member was not at the meeting (so has nothing to score).
+AWAY = (AttendanceStatus.ABSENT, AttendanceStatus.EXCUSED)
+
+
+def check_refusal_from(
+    *, meeting: Meeting, member: NetworkMember, away: bool, answered: bool, now: datetime
+) -> str | None:
+    """The rules of the four-principles check, over facts already loaded (no query): why
+    `member` cannot give the check of `meeting` at `now`, given whether their attendance says
+    they were `away` and whether they `answered` already; None if they can. `meeting.network`
+    must be loaded. `check_refusal` and the selector `checks_open_for` both decide with it."""
     if member.network_id != meeting.network_id or member.left_on is not None:
         return _("Only current members of this leader network can give the check.")
     if meeting.network.kind != NetworkKind.LEADER_NETWORK:
         return _("This meeting is not a meeting of a leader network.")
     if meeting.is_cancelled:
         return _("This meeting was cancelled: there is nothing to check.")
-    if not meeting.has_ended:
+    if meeting.ends_at > now:
         return _("The check opens when the meeting has ended.")
-    if timezone.now() > check_closes_at(meeting):
+    if now > check_closes_at(meeting):
         return _("The check of this meeting has closed.")
     if member.joined_on > timezone.localdate(meeting.starts_at):
         return _("You joined after this meeting.")
-    if meeting.attendance.filter(
-        member=member, status__in=(AttendanceStatus.ABSENT, AttendanceStatus.EXCUSED)
-    ).exists():
+    if away:
         return _("You were not at this meeting.")
-    if PrinciplesCheckReceipt.objects.filter(meeting=meeting, member=member).exists():
+    if answered:
         return _("You have given the check of this meeting already.")
     return None
+
+
+def check_refusal(*, meeting: Meeting, member: NetworkMember) -> str | None:
+    """Why `member` cannot give the four-principles check of `meeting`; None if they can."""
+    return check_refusal_from(
+        meeting=meeting,
+        member=member,
+        away=meeting.attendance.filter(member=member, status__in=AWAY).exists(),
+        answered=PrinciplesCheckReceipt.objects.filter(meeting=meeting, member=member).exists(),
+        now=timezone.now(),
+    )
 
 
 def _checked_scores(scores: Mapping[str, int]) -> dict[str, int]:

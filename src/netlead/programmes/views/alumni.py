@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import BadRequest, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,6 +15,9 @@ from netlead.programmes.access import get_cohort_for
 from netlead.programmes.forms.alumni import ReplyForm, TopicForm
 from netlead.programmes.selectors import alumni as selectors
 from netlead.programmes.services import alumni as services
+
+#: What the digest switch posts as `wants`.
+DIGEST_CHOICES = {"yes": True, "no": False}
 
 
 @login_required
@@ -77,7 +80,10 @@ def alumni_topic(request: HttpRequest, slug: str, cohort_id: int, post_id: int) 
 @require_POST
 def alumni_digest(request: HttpRequest, slug: str, cohort_id: int) -> HttpResponse:
     access = get_cohort_for(request, slug, cohort_id)
-    wants = request.POST.get("wants") == "yes"
+    # The page posts exactly "yes" or "no"; anything else is a tampered form, not an opt-out.
+    wants = DIGEST_CHOICES.get(request.POST.get("wants", ""))
+    if wants is None:
+        raise BadRequest
     services.digest_set(enrolment=access.enrolment, wants=wants)
     if wants:
         messages.success(request, _("You will get an e-mail digest of new posts."))

@@ -216,16 +216,22 @@ def leader_network_roles(
 def leader_network_check(
     request: HttpRequest, slug: str, network_id: int, meeting_id: int
 ) -> HttpResponse:
-    """The four-principles check after a meeting: anonymous, once per member."""
+    """The four-principles check after a meeting: anonymous, once per member. When the
+    member cannot give it (given already, closed, cancelled, absent...), the page says why;
+    posted anyway, that is a 400 and nothing is stored."""
     access = get_leader_network_for(request, slug, network_id, READ)
     meeting = _meeting_of(access, meeting_id)
     member = access.network_access.member
     form = PrinciplesCheckForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    refusal = services.check_refusal(meeting=meeting, member=member)
+    if request.method == "POST" and refusal is None and form.is_valid():
         try:
             services.principles_check_submit(meeting=meeting, member=member, scores=form.scores())
         except ValidationError as error:
-            add_errors(form, error)
+            # Refused after all (the same member answering twice at the same moment): say why.
+            refusal = services.check_refusal(meeting=meeting, member=member)
+            if refusal is None:
+                add_errors(form, error)
         else:
             messages.success(
                 request,
@@ -236,7 +242,6 @@ def leader_network_check(
                 % {"k": access.network_access.membership.workspace.anonymity_threshold},
             )
             return _to_detail(slug, network_id, "check")
-    refusal = None if form.errors else services.check_refusal(meeting=meeting, member=member)
     return render(
         request,
         "programmes/leader_networks/check.html",
@@ -248,5 +253,6 @@ def leader_network_check(
             "closes_at": services.check_closes_at(meeting),
             "principles": _principles(),
         },
-        status=400 if form.errors else 200,
+        # A post only comes back here when nothing was stored.
+        status=400 if request.method == "POST" else 200,
     )

@@ -3,11 +3,13 @@ counts: never what a pair wrote) and the pair's own page for its mentor and ment
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import BadRequest, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -25,6 +27,9 @@ from netlead.programmes.models import PairStatus
 from netlead.programmes.selectors import mentoring as selectors
 from netlead.programmes.services import mentoring as services
 from netlead.workspaces.models import Person
+
+#: What the accept and decline buttons post as `accept`.
+RESPONSE_CHOICES = {"yes": True, "no": False}
 
 
 @login_required
@@ -112,7 +117,10 @@ def pair(request: HttpRequest, slug: str, pair_id: int) -> HttpResponse:
 @require_POST
 def pair_respond(request: HttpRequest, slug: str, pair_id: int) -> HttpResponse:
     access = get_pair_for(request, slug, pair_id)
-    accept = request.POST.get("accept") == "yes"
+    # The page posts exactly "yes" or "no"; anything else is a tampered form, not a decline.
+    accept = RESPONSE_CHOICES.get(request.POST.get("accept", ""))
+    if accept is None:
+        raise BadRequest
     try:
         pair = services.pair_respond(pair=access.pair, person=_me(access), accept=accept)
     except ValidationError as error:
@@ -127,54 +135,74 @@ def pair_respond(request: HttpRequest, slug: str, pair_id: int) -> HttpResponse:
     return redirect("programmes:pair", slug=slug, pair_id=pair_id)
 
 
-@login_required
-@require_POST
-def pair_goals(request: HttpRequest, slug: str, pair_id: int) -> HttpResponse:
+def _pair_form_post(
+    request: HttpRequest,
+    slug: str,
+    pair_id: int,
+    *,
+    form_class: type[forms.Form],
+    prefix: str,
+    save: Callable[[PairAccess, dict[str, Any]], object],
+    success: str,
+) -> HttpResponse:
+    """The body shared by the pair's forms: validate the form (posted with `prefix`), `save`
+    it through a service, then back to the pair's page; else that page again with the form's
+    errors (shown as `<prefix>_form`) and a 400."""
     access = get_pair_for(request, slug, pair_id)
-    form = PairGoalsForm(request.POST, prefix="goals")
+    form = form_class(request.POST, prefix=prefix)
     if form.is_valid():
         try:
-            services.pair_goals_save(pair=access.pair, goals=form.cleaned_data["goals"])
+            save(access, form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Goals saved."))
+            messages.success(request, success)
             return redirect("programmes:pair", slug=slug, pair_id=pair_id)
-    return _pair_page(request, access, status=400, goals_form=form)
+    return _pair_page(request, access, status=400, **{f"{prefix}_form": form})
+
+
+@login_required
+@require_POST
+def pair_goals(request: HttpRequest, slug: str, pair_id: int) -> HttpResponse:
+    return _pair_form_post(
+        request,
+        slug,
+        pair_id,
+        form_class=PairGoalsForm,
+        prefix="goals",
+        save=lambda access, data: services.pair_goals_save(pair=access.pair, goals=data["goals"]),
+        success=_("Goals saved."),
+    )
 
 
 @login_required
 @require_POST
 def pair_meeting_add(request: HttpRequest, slug: str, pair_id: int) -> HttpResponse:
-    access = get_pair_for(request, slug, pair_id)
-    form = PairMeetingForm(request.POST, prefix="meeting")
-    if form.is_valid():
-        try:
-            services.pair_meeting_add(pair=access.pair, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Meeting added."))
-            return redirect("programmes:pair", slug=slug, pair_id=pair_id)
-    return _pair_page(request, access, status=400, meeting_form=form)
+    return _pair_form_post(
+        request,
+        slug,
+        pair_id,
+        form_class=PairMeetingForm,
+        prefix="meeting",
+        save=lambda access, data: services.pair_meeting_add(pair=access.pair, **data),
+        success=_("Meeting added."),
+    )
 
 
 @login_required
 @require_POST
 def pair_reflect(request: HttpRequest, slug: str, pair_id: int) -> HttpResponse:
-    access = get_pair_for(request, slug, pair_id)
-    form = PairReflectionForm(request.POST, prefix="reflection")
-    if form.is_valid():
-        try:
-            services.pair_reflect(
-                pair=access.pair, person=_me(access), text=form.cleaned_data["text"]
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Your reflection is saved."))
-            return redirect("programmes:pair", slug=slug, pair_id=pair_id)
-    return _pair_page(request, access, status=400, reflection_form=form)
+    return _pair_form_post(
+        request,
+        slug,
+        pair_id,
+        form_class=PairReflectionForm,
+        prefix="reflection",
+        save=lambda access, data: services.pair_reflect(
+            pair=access.pair, person=_me(access), text=data["text"]
+        ),
+        success=_("Your reflection is saved."),
+    )
 
 
 @login_required
