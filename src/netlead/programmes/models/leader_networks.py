@@ -156,8 +156,9 @@ class PrinciplesCheckReceipt(models.Model):
 
 
 class PrinciplesCheckResponse(models.Model):
-    """One anonymous answer to the four-principles check after a meeting. A random key and no
-    time stamp, so neither the order of rows nor a time links it to a receipt."""
+    """One anonymous answer to the four-principles check after a meeting: no member, no time
+    stamp and a random key, so no page, export or key links it to a receipt. What someone with
+    direct database access could still link (the physical order of rows) is in privacy.md."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
