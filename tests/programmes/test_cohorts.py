@@ -789,3 +789,24 @@ def test_facilitators_take_no_measurement_and_submit_no_work(course: Course) -> 
         ).status_code
         == 403
     )
+
+
+def test_lesson_text_is_markdown_without_html(course: Course) -> None:
+    module = course.programme.modules.get(number=1)
+    lesson = module.lessons.first()
+    lesson.body = (
+        "# Kern\n\n**Let op** <script>alert(1)</script> "
+        "[bron](https://example.org) [kwaad](javascript:alert(1))\n\n- een\n- twee"
+    )
+    lesson.save()
+    page = (
+        course.client(course.alice)
+        .get(course.url("cohort_lesson", course.cohort.pk, lesson.pk))
+        .content.decode()
+    )
+    assert "<h3>Kern</h3>" in page  # under the lesson's own <h2>
+    assert "<strong>Let op</strong>" in page
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+    assert '<a href="https://example.org">bron</a>' in page
+    assert 'href="javascript:' not in page
+    assert "<li>twee</li>" in page

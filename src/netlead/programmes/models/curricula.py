@@ -86,7 +86,10 @@ class Lesson(models.Model):
     body = models.TextField(
         _("text"),
         blank=True,
-        help_text=_("Paragraphs separated by an empty line; web addresses become links."),
+        help_text=_(
+            "Markdown: an empty line between paragraphs, **bold**, *italic*, lists with - , "
+            "headings with #, links as [text](https://…)."
+        ),
     )
     links = models.TextField(
         _("links"),
@@ -123,7 +126,11 @@ class Assignment(models.Model):
         _("kind"), max_length=30, choices=AssignmentKind.choices, default=AssignmentKind.REFLECTION
     )
     title = models.CharField(_("title"), max_length=200)
-    instructions = models.TextField(_("instructions"), blank=True)
+    instructions = models.TextField(
+        _("instructions"),
+        blank=True,
+        help_text=_("Markdown, as in lessons."),
+    )
 
     class Meta:
         verbose_name = _("assignment")
