@@ -26,6 +26,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from statistics import fmean
 
+from netlead.analysis._scores import check_scores
+
 __all__ = [
     "ALL_OBSERVERS",
     "MANAGER",
@@ -50,7 +52,6 @@ TOO_FEW_OBSERVERS = "too_few_observers"
 #: The lowest all-observers mean of a strength (and of a hidden strength).
 STRENGTH_THRESHOLD = 3.5
 _LISTED = 3
-_SCALE_MIN, _SCALE_MAX = 1, 5
 # Gaps are differences of float means; a gap that equals the threshold counts.
 _EPS = 1e-9
 
@@ -108,21 +109,6 @@ class FeedbackReport:
     blind_spots: tuple[str, ...]
 
 
-def _check_scores(scores: Mapping[str, int], known: frozenset[str], who: str) -> None:
-    for key, value in scores.items():
-        if key not in known:
-            raise ValueError(f"{who}: unknown competence {key!r}")
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int)
-            or not _SCALE_MIN <= value <= _SCALE_MAX
-        ):
-            raise ValueError(
-                f"{who}: the score of {key!r} must be a whole number "
-                f"{_SCALE_MIN}..{_SCALE_MAX}, got {value!r}"
-            )
-
-
 def _validate(
     competences: tuple[str, ...],
     self_scores: Mapping[str, int] | None,
@@ -135,7 +121,7 @@ def _validate(
         raise ValueError(f"k must be a whole number >= 1, got {k!r}")
     known = frozenset(competences)
     if self_scores is not None:
-        _check_scores(self_scores, known, "self_scores")
+        check_scores(self_scores, known, "self_scores")
     for i, response in enumerate(responses):
         if response.group not in OBSERVER_GROUPS:
             hint = " (self scores go in self_scores)" if response.group == SELF else ""
@@ -143,7 +129,7 @@ def _validate(
                 f"response {i}: unknown observer group {response.group!r}{hint}; "
                 f"expected one of {', '.join(OBSERVER_GROUPS)}"
             )
-        _check_scores(response.scores, known, f"response {i} ({response.group})")
+        check_scores(response.scores, known, f"response {i} ({response.group})")
 
 
 def _scores(

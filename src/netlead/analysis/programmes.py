@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from datetime import date
 from statistics import fmean
 
+from netlead.analysis._scores import check_scores
+
 __all__ = [
     "PRINCIPLES",
     "CohortChange",
@@ -40,7 +42,6 @@ __all__ = [
 
 #: The four principles of a leader network, in display order.
 PRINCIPLES = ("free_space", "flexibility", "commitment", "feedback")
-_SCALE_MIN, _SCALE_MAX = 1, 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,21 +124,6 @@ def _check_k(k: int) -> None:
         raise ValueError(f"k must be a whole number >= 1, got {k!r}")
 
 
-def _check_scores(scores: Mapping[str, int], known: Sequence[str], what: str, who: str) -> None:
-    for key, value in scores.items():
-        if key not in known:
-            raise ValueError(f"{who}: unknown {what} {key!r}")
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int)
-            or not _SCALE_MIN <= value <= _SCALE_MAX
-        ):
-            raise ValueError(
-                f"{who}: the score of {key!r} must be a whole number "
-                f"{_SCALE_MIN}..{_SCALE_MAX}, got {value!r}"
-            )
-
-
 def _check_competences(competences: Sequence[str]) -> tuple[str, ...]:
     names = tuple(competences)
     if len(set(names)) != len(names):
@@ -186,8 +172,8 @@ def principles_trend(meetings: Sequence[MeetingAnswers], *, k: int) -> Principle
             raise ValueError(f"meeting {meeting.meeting_id}: given twice")
         seen.add(meeting.meeting_id)
         for i, answer in enumerate(meeting.answers):
-            _check_scores(
-                answer.scores, PRINCIPLES, "principle", f"meeting {meeting.meeting_id}, answer {i}"
+            check_scores(
+                answer.scores, PRINCIPLES, f"meeting {meeting.meeting_id}, answer {i}", "principle"
             )
 
     points: list[TrendPoint] = []
@@ -264,8 +250,8 @@ def cohort_change(
     _check_k(k)
     names = _check_competences(competences)
     for i, pair in enumerate(pairs):
-        _check_scores(pair.start, names, "competence", f"pair {i}, start")
-        _check_scores(pair.end, names, "competence", f"pair {i}, end")
+        check_scores(pair.start, names, f"pair {i}, start")
+        check_scores(pair.end, names, f"pair {i}, end")
 
     rows = []
     for c in names:
@@ -300,7 +286,7 @@ def start_only_means(
     _check_k(k)
     names = _check_competences(competences)
     for i, start in enumerate(starts):
-        _check_scores(start, names, "competence", f"start {i}")
+        check_scores(start, names, f"start {i}")
     rows = []
     for c in names:
         values = [s[c] for s in starts if c in s]
