@@ -40,8 +40,9 @@ from netlead.programmes.models import (
     SubmissionStatus,
 )
 from netlead.programmes.selectors.cohorts import measurement_figures
-from netlead.programmes.selectors.leader_networks import lines, principles_trend_of
+from netlead.programmes.selectors.leader_networks import principles_trend_of
 from netlead.programmes.services import cohorts
+from netlead.programmes.text import lines
 from netlead.workspaces.models import Workspace
 
 MODELS = (

@@ -473,16 +473,18 @@ def _cohort(
         for index, participant in enumerate(PARTICIPANTS[:saved]):
             enrolment = enrolments[participant[0]]
             network = _case_network(enrolment.person) if assignment.is_case_analysis else None
-            submission = cohorts.submission_save(
-                enrolment=enrolment,
-                assignment=assignment,
-                text=_text(assignment.module.number, assignment.kind, participant, network, rng),
-                network=network,
-                hand_in=index < handed,
-            )
-            if network is not None:
-                with translation.override(programme.language):
-                    cohorts.case_context_pull(submission=submission)
+            # The case context's labels are copied in the programme's language.
+            with translation.override(programme.language):
+                submission = cohorts.submission_save(
+                    enrolment=enrolment,
+                    assignment=assignment,
+                    text=_text(
+                        assignment.module.number, assignment.kind, participant, network, rng
+                    ),
+                    network=network,
+                    hand_in=index < handed,
+                    pull_case_context=network is not None,
+                )
             moment = moment_on(starts_on + timedelta(days=rng.randint(first, last)), 21)
             submission.updated_at = moment
             submission.submitted_at = moment if submission.is_submitted else None

@@ -12,6 +12,7 @@ from netlead.networks.models import (
     NetworkRole,
     Result,
 )
+from netlead.workspaces.forms import person_label
 from netlead.workspaces.models import Organization, Person, Workspace
 
 
@@ -66,9 +67,7 @@ class MemberAddForm(forms.Form):
             .select_related("organization")
             .order_by("organization__name", "name")
         )
-        self.fields["person"].label_from_instance = lambda p: (  # type: ignore[attr-defined]
-            f"{p.name} ({p.organization.name})" if p.organization else p.name
-        )
+        self.fields["person"].label_from_instance = person_label  # type: ignore[attr-defined]
 
 
 class MemberRoleForm(forms.Form):

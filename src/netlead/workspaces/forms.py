@@ -8,6 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from netlead.workspaces.models import Layer, Organization, Person, Role, Workspace
 
 
+def person_label(person: Person) -> str:
+    """A person as a choice in a form: the name, and the organization where there is one."""
+    return f"{person.name} ({person.organization.name})" if person.organization else person.name
+
+
 class WorkspaceCreateForm(forms.ModelForm[Workspace]):
     class Meta:
         model = Workspace

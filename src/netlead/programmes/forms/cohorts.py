@@ -7,6 +7,7 @@ from netlead.networks.forms import DateInput
 from netlead.programmes.models import EnrolmentRole
 from netlead.programmes.services.cohorts import PEER_GROUP_SIZES
 from netlead.programmes.services.files import ACCEPT, MAX_BYTES
+from netlead.workspaces.forms import person_label
 
 
 class CohortForm(forms.Form):
@@ -38,9 +39,7 @@ class EnrolForm(forms.Form):
     def __init__(self, *args, persons, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["persons"].queryset = persons
-        self.fields["persons"].label_from_instance = lambda p: (
-            f"{p.name} · {p.organization}" if p.organization_id else p.name
-        )
+        self.fields["persons"].label_from_instance = person_label
 
 
 class PeerGroupsForm(forms.Form):

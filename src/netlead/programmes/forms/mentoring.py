@@ -6,13 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from netlead.networks.forms import DateInput
+from netlead.workspaces.forms import person_label
 from netlead.workspaces.models import Person
-
-
-def _person_label(person: Person) -> str:
-    if person.organization_id:
-        return f"{person.name} ({person.organization})"
-    return person.name
 
 
 class PairProposeForm(forms.Form):
@@ -31,7 +26,7 @@ class PairProposeForm(forms.Form):
         for name in ("mentor", "mentee"):
             field = self.fields[name]
             field.queryset = persons  # type: ignore[attr-defined]
-            field.label_from_instance = _person_label  # type: ignore[attr-defined]
+            field.label_from_instance = person_label  # type: ignore[attr-defined]
         self.fields["mentor"].help_text = _(
             "Only people with an account in this workspace can be chosen: they accept on "
             "the pair's page."

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netlead.programmes.text import lines
 from netlead.workspaces.models import Workspace
 
 
@@ -74,7 +75,7 @@ class Module(models.Model):
 
     @property
     def goal_list(self) -> list[str]:
-        return [line.strip() for line in self.learning_goals.splitlines() if line.strip()]
+        return lines(self.learning_goals)
 
 
 class Lesson(models.Model):

@@ -41,6 +41,7 @@ from netlead.programmes.services.leader_networks import (
     next_rotation,
     size_guidance,
 )
+from netlead.programmes.text import lines
 from netlead.workspaces.models import Person
 
 __all__ = [
@@ -55,7 +56,6 @@ __all__ = [
     "checks_open_for",
     "leader_network_page",
     "leader_networks_of",
-    "lines",
     "meeting_row",
     "principles_trend_of",
 ]
@@ -65,11 +65,6 @@ TREND_MEETINGS = 12
 #: How many meetings still to come, and how many held (or cancelled) ones, the page lists.
 UPCOMING_MEETINGS = 5
 PAST_MEETINGS = 5
-
-
-def lines(text: str) -> list[str]:
-    """The non-empty lines of a text field written "one per line", stripped."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 # -- Meetings with their roles -------------------------------------------------------------

@@ -298,19 +298,6 @@ def case_context_of(network: Network) -> dict[str, Any]:
     return context
 
 
-def case_context_pull(*, submission: Submission) -> Submission:
-    """Copy the linked network's charter, phase and figures into the work again."""
-    _require_open(submission.enrolment.cohort)
-    if submission.network is None:
-        raise ValidationError(_("Choose the network your case is about first."))
-    if submission.network not in networks_for_case(submission.enrolment.person):
-        raise ValidationError(_("Choose a network you lead or belong to."))
-    submission.case_context = case_context_of(submission.network)
-    submission.updated_at = timezone.now()
-    submission.save(update_fields=["case_context", "updated_at"])
-    return submission
-
-
 def can_give_feedback(submission: Submission, author: Enrolment) -> bool:
     """Facilitators of the cohort, and the participant's peer group (not the participant)."""
     owner = submission.enrolment
