@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.forms import ModelForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -91,6 +95,35 @@ def _module_of(programme: Programme, module_id: int) -> Module:
     return get_object_or_404(programme.modules, pk=module_id)
 
 
+def _curriculum_form(
+    request: HttpRequest,
+    *,
+    form: ModelForm[Any],
+    save: Callable[[], object],
+    saved: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """The form page of a module or an assignment: save through `save`, then back to the
+    programme; a refusal shows on the form (status 400)."""
+    programme: Programme = context["programme"]
+    if request.method == "POST" and form.is_valid():
+        try:
+            save()
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, saved)
+            return redirect(
+                "programmes:programme", slug=programme.workspace.slug, programme_id=programme.pk
+            )
+    return render(
+        request,
+        "programmes/curriculum_form.html",
+        {**context, "form": form},
+        status=_status(form),
+    )
+
+
 @login_required
 def module_edit(
     request: HttpRequest, slug: str, programme_id: int, module_id: int | None = None
@@ -98,24 +131,16 @@ def module_edit(
     membership, programme = get_programme_for(request, slug, programme_id)
     module = _module_of(programme, module_id) if module_id else None
     form = ModuleForm(request.POST or None, instance=module)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.module_save(programme=programme, module=form.instance)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Module saved."))
-            return redirect("programmes:programme", slug=slug, programme_id=programme.pk)
-    return render(
+    return _curriculum_form(
         request,
-        "programmes/curriculum_form.html",
-        {
+        form=form,
+        save=lambda: services.module_save(programme=programme, module=form.instance),
+        saved=_("Module saved."),
+        context={
             "membership": membership,
             "programme": programme,
-            "form": form,
             "heading": _("Edit the module") if module else _("Add a module"),
         },
-        status=_status(form),
     )
 
 
@@ -200,27 +225,18 @@ def assignment_edit(
     module = _module_of(programme, module_id)
     assignment = get_object_or_404(module.assignments, pk=assignment_id) if assignment_id else None
     form = AssignmentForm(request.POST or None, instance=assignment)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.assignment_save(module=module, assignment=form.instance)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Assignment saved."))
-            return redirect("programmes:programme", slug=slug, programme_id=programme.pk)
-    return render(
+    return _curriculum_form(
         request,
-        "programmes/curriculum_form.html",
-        {
+        form=form,
+        save=lambda: services.assignment_save(module=module, assignment=form.instance),
+        saved=_("Assignment saved."),
+        context={
             "membership": membership,
             "programme": programme,
-            "form": form,
             "heading": _("Edit the assignment") if assignment else _("Add an assignment"),
-            "delete_url": "assignment_delete" if assignment else None,
             "module": module,
             "assignment": assignment,
         },
-        status=_status(form),
     )
 
 
