@@ -304,8 +304,8 @@ def measure_sending(world: dict[str, Any]) -> dict[str, Any]:
     from django_tasks_db.management.commands.db_worker import Worker
     from django_tasks_db.models import DBTaskResult
 
+    from netlead.core.tokens import hash_token
     from netlead.surveys.models import SurveyInvitation
-    from netlead.surveys.tokens import hash_token
 
     worker = Worker(
         queue_names=["default"],
@@ -496,8 +496,8 @@ def stop_gunicorn(process: subprocess.Popen[bytes]) -> int | None:
 
 
 def respondents_for(world: dict[str, Any], seed: int) -> list[load.Respondent]:
-    from netlead.surveys.models import SurveyInvitation
-    from netlead.surveys.tokens import token_for
+    from netlead.core.tokens import token_for
+    from netlead.surveys.models import SURVEY_LINK_PURPOSE, SurveyInvitation
 
     rng = random.Random(seed + 1)
     org_of = world["org_of"]
@@ -517,7 +517,7 @@ def respondents_for(world: dict[str, Any], seed: int) -> list[load.Respondent]:
         named = pick_targets(rng, member, rng.randint(5, 10), by_org, org_of)
         respondents.append(
             load.Respondent(
-                token=token_for(salt),
+                token=token_for(salt, SURVEY_LINK_PURPOSE),
                 member_id=member,
                 named=tuple(named),
                 # Someone in another organization is found by searching their full name.

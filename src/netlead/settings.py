@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "axes.middleware.AxesMiddleware",
+    "netlead.workspaces.middleware.RememberWorkspaceMiddleware",
+    "netlead.core.middleware.AccessErrorMiddleware",
 ]
 
 ROOT_URLCONF = "netlead.urls"

@@ -23,8 +23,8 @@ from netlead.development.models import (
     ObserverInvitation,
     SelfAssessment,
 )
-from netlead.networks.services import person_for_user
 from netlead.workspaces.models import Person, Role
+from netlead.workspaces.services import person_for_user
 from tests.conftest import World
 from tests.factories import MembershipFactory, UserFactory
 

@@ -224,10 +224,13 @@ def test_thanks_page_before_answering_is_not_found(dev: Dev, request_: FeedbackR
 
 
 def test_a_survey_token_does_not_open_an_observer_link(dev: Dev, request_: FeedbackRequest) -> None:
-    from netlead.surveys.tokens import token_for
+    from netlead.core.tokens import token_for
+    from netlead.surveys.models import SURVEY_LINK_PURPOSE
 
     invitation, _token = dev.invite(request_, "Olga Observer")
-    survey_token = token_for(invitation.salt)  # the same salt, the survey purpose
+    survey_token = token_for(
+        invitation.salt, SURVEY_LINK_PURPOSE
+    )  # the same salt, the survey purpose
     assert Client().get(_answer_url(survey_token)).status_code == 404
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from netlead.meetings import services
+from netlead.core.tokens import hash_token
 from netlead.meetings.models import CalendarFeed, Meeting, MeetingPlan
 from netlead.networks.models import Network
 from tests.meetings.conftest import Net, join
@@ -185,7 +185,7 @@ def test_only_the_hash_is_stored_and_a_reset_switches_the_old_url_off(net: Net) 
     old = _feed_url(net, "person", role="member")
     token = old.rsplit("/", 1)[1].removesuffix(".ics")
     feed = CalendarFeed.objects.get(person=net.member.person)
-    assert feed.token_hash == services.hash_token(token) != token
+    assert feed.token_hash == hash_token(token) != token
     new = _feed_url(net, "person", role="member")
     assert new != old
     assert net.client("anonymous").get(old).status_code == 404

@@ -16,7 +16,6 @@ from django.utils import timezone
 
 from netlead.accounts.models import User
 from netlead.networks.models import Network, NetworkKind
-from netlead.networks.services import person_for_user
 from netlead.programmes.models import (
     AlumniPost,
     Cohort,
@@ -29,6 +28,7 @@ from netlead.programmes.models import (
 from netlead.programmes.selectors import alumni as selectors
 from netlead.programmes.services import alumni as services
 from netlead.workspaces.models import Membership, Role
+from netlead.workspaces.services import person_for_user
 from tests.conftest import World
 from tests.factories import MembershipFactory, PersonFactory, UserFactory
 

@@ -18,7 +18,7 @@ from netlead.accounts.models import User
 from netlead.development.models import CompetenceScore
 from netlead.development.services import ScoreInput, assessment_save
 from netlead.networks.models import Network, NetworkKind, NetworkMember
-from netlead.networks.services import network_create, person_for_user
+from netlead.networks.services import network_create
 from netlead.programmes.models import (
     Assignment,
     AssignmentKind,
@@ -35,6 +35,7 @@ from netlead.programmes.models import (
 from netlead.programmes.services import cohorts as services
 from netlead.programmes.services.curricula import programme_create
 from netlead.workspaces.models import Person, Role
+from netlead.workspaces.services import person_for_user
 from tests.conftest import World
 from tests.factories import MembershipFactory, PersonFactory, UserFactory
 
@@ -702,6 +703,7 @@ def test_cohort_pages_make_no_query_per_participant(course: Course) -> None:
         course.url("hub"),
         course.url("cohort_assignment", course.cohort.pk, course.assignment("reflection").pk),
     ]
+    fac.get(pages[0])  # the first visit stores the workspace in the session
     before = [_queries(fac, url) for url in pages]
     more = [PersonFactory(workspace=course.world.workspace) for _ in range(6)]
     services.enrol(cohort=course.cohort, persons=more, role=EnrolmentRole.PARTICIPANT)

@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from netlead.accounts.models import User
-from netlead.networks.services import person_for_user
 from netlead.programmes.models import (
     MentoringMeeting,
     MentoringPair,
@@ -25,6 +24,7 @@ from netlead.programmes.selectors import mentoring as selectors
 from netlead.programmes.services import mentoring as services
 from netlead.programmes.tasks import language_of
 from netlead.workspaces.models import Person, Role
+from netlead.workspaces.services import person_for_user
 from tests.conftest import World
 from tests.factories import MembershipFactory, PersonFactory, UserFactory
 

@@ -8,6 +8,7 @@ import io
 from django.core import mail
 from django.urls import reverse
 
+from netlead.core.tokens import hash_token
 from netlead.surveys.models import (
     DiagnosisStatus,
     HealthResponse,
@@ -15,7 +16,6 @@ from netlead.surveys.models import (
     SurveyInvitation,
     TieAnswer,
 )
-from netlead.surveys.tokens import hash_token
 from tests.surveys.conftest import Survey
 
 

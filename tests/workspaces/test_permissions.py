@@ -82,14 +82,13 @@ REFUSED_POSTS = [
 def test_post_actions_refused_below_role(
     world: World, name: str, pk_of: str | None, role: str
 ) -> None:
+    client = world.client_for(getattr(world, role))  # logging in links the user's person
     before = (
         world.workspace.organizations.count(),
         world.workspace.persons.count(),
         world.workspace.memberships.count(),
     )
-    response = world.client_for(getattr(world, role)).post(
-        _url(world, name, pk_of), {"role": "owner"}
-    )
+    response = client.post(_url(world, name, pk_of), {"role": "owner"})
     assert response.status_code == 403
     after = (
         world.workspace.organizations.count(),

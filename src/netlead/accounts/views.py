@@ -5,23 +5,23 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netlead.accounts import services
 from netlead.accounts.forms import ProfileForm
+from netlead.core.web import AuthenticatedHttpRequest, next_url
 
 
 @login_required
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST":
         if form.is_valid():
             user = services.account_update(
-                user=request.user,  # type: ignore[arg-type]
+                user=request.user,
                 name=form.cleaned_data["name"],
                 language=form.cleaned_data["language"],
             )
@@ -37,15 +37,10 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def language_set(request: HttpRequest) -> HttpResponse:
+def language_set(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The language switcher: a cookie for everyone, and the saved choice of a logged-in user."""
     language = request.POST.get("language", "")
-    next_url = request.POST.get("next", "/")
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        next_url = "/"
-    response = HttpResponseRedirect(next_url)
+    response = HttpResponseRedirect(next_url(request, "/"))
     if language not in services.LANGUAGE_CODES:
         messages.error(request, _("That language is not available."))
         return response
@@ -53,5 +48,5 @@ def language_set(request: HttpRequest) -> HttpResponse:
         settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax"
     )
     if request.user.is_authenticated:
-        services.language_choose(user=request.user, language=language)  # type: ignore[arg-type]
+        services.language_choose(user=request.user, language=language)
     return response

@@ -21,6 +21,8 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from netlead.core.scales import SCORE
+
 __all__ = [
     "KINDS",
     "LEVELS",
@@ -55,7 +57,6 @@ SUGGESTION_KEYS = (
     "one_external_organization",
     "stale",
 )
-_SCALE = range(1, 6)
 _STRONG = 4  # strength >= 4: a strong tie
 _WEAK = 2  # strength <= 2: a weak tie
 _STRATEGIC_LOW = 0.2
@@ -136,7 +137,7 @@ class PlacedContact:
 
 
 def _is_score(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value in _SCALE
+    return value in SCORE
 
 
 def _check_contacts(contacts: Sequence[Contact]) -> None:

@@ -10,8 +10,11 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from netlead.core.tokens import hash_token, new_salt, response_key, token_for
 from netlead.development import services
 from netlead.development.models import (
+    OBSERVER_LINK_PURPOSE,
+    OBSERVER_RESPONSE_PURPOSE,
     CompetenceScore,
     Contact,
     DevelopmentGoal,
@@ -25,7 +28,6 @@ from netlead.development.models import (
     SelfAssessment,
 )
 from netlead.meetings.models import Meeting
-from netlead.surveys.tokens import hash_token, new_salt, observer_response_key, token_for
 from netlead.workspaces.models import Person, Workspace
 
 LEADER = "Anouk de Vries"
@@ -154,7 +156,7 @@ def _feedback(leader: Person, assessment: SelfAssessment) -> None:
         person = persons.get(name)
         email = person.email if person and person.email else f"observer{index}@example.org"
         salt = new_salt()
-        token = token_for(salt, services.OBSERVER_TOKEN_PURPOSE)
+        token = token_for(salt, OBSERVER_LINK_PURPOSE)
         answered = timezone.now() - timedelta(days=10 - index % 5)
         ObserverInvitation.objects.create(
             request=request,
@@ -169,7 +171,7 @@ def _feedback(leader: Person, assessment: SelfAssessment) -> None:
         )
         ObserverResponse.objects.create(
             request=request,
-            response_key=observer_response_key(token),
+            response_key=response_key(token, OBSERVER_RESPONSE_PURPOSE),
             group=group,
             shown_alone=group == "manager",
             scores={key: _score_around(OBSERVED[i], rng) for i, key in enumerate(keys)},

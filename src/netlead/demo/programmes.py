@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 
 from netlead.accounts.models import User
 from netlead.workspaces.models import Layer, Person, Workspace
-from netlead.workspaces.services import person_save
+from netlead.workspaces.services import person_for_user, person_save
 
 LEADER_EMAIL = "leader@example.org"
 FACILITATOR_EMAIL = "facilitator@example.org"
@@ -36,12 +36,8 @@ def moment_on(day: date, hour: int = 12, minute: int = 0) -> datetime:
 
 
 def facilitator_person(workspace: Workspace, user: User) -> Person:
-    person = workspace.persons.filter(user=user).first()
-    if person is None:
-        person = workspace.persons.filter(email__iexact=user.email).first() or Person(
-            workspace=workspace, name=user.get_full_name(), email=user.email
-        )
-        person.user = user
+    person = person_for_user(workspace=workspace, user=user)
+    if not (person.job_title and person.layer):
         person.job_title = person.job_title or "Trainer netwerkleiderschap"
         person.layer = person.layer or Layer.TACTICAL
         person = person_save(person=person)

@@ -9,10 +9,13 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from netlead.core.tokens import hash_token, new_salt, response_key, token_for
 from netlead.frameworks.instruments import health_check
 from netlead.networks.models import Network, NetworkMember
 from netlead.surveys import diagnosis
 from netlead.surveys.models import (
+    HEALTH_RESPONSE_PURPOSE,
+    SURVEY_LINK_PURPOSE,
     HealthAnswer,
     HealthResponse,
     Instrument,
@@ -21,7 +24,6 @@ from netlead.surveys.models import (
     SurveyRound,
     TieAnswer,
 )
-from netlead.surveys.tokens import hash_token, health_response_key, new_salt, token_for
 
 # Members who keep to their own organization in the first round and reach out in the second.
 LATE_BRIDGERS = ("Kevin Bos", "Youssef Benali", "Naomi Kramer", "Priya Ramdin")
@@ -57,7 +59,7 @@ def _invite(survey_round: SurveyRound, members: list[NetworkMember]) -> dict[int
             round=survey_round,
             member=member,
             salt=salt,
-            token_hash=hash_token(token_for(salt)),
+            token_hash=hash_token(token_for(salt, SURVEY_LINK_PURPOSE)),
             language="nl",
             sent_at=survey_round.opened_at,
             started_at=survey_round.opened_at,
@@ -179,10 +181,10 @@ def _health_round(
         if rng.random() < 0.15:
             continue
         person = member.person
-        token = token_for(invitations[member.pk].salt)
+        token = token_for(invitations[member.pk].salt, SURVEY_LINK_PURPOSE)
         response = HealthResponse.objects.create(
             round=survey_round,
-            key_hash=health_response_key(token),
+            key_hash=response_key(token, HEALTH_RESPONSE_PURPOSE),
             organization=person.organization.name if person.organization else "",
             layer=person.layer,
             submitted_at=_moment(days_ago + 2),

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from netlead.core.scales import SCORE
 from netlead.development.models import (
     CompetenceFramework,
     Contact,
@@ -22,7 +23,7 @@ from netlead.meetings.models import Meeting
 from netlead.networks.forms import DateInput
 from netlead.workspaces.models import Person
 
-SCORE_CHOICES = [(str(v), str(v)) for v in range(1, 6)]
+SCORE_CHOICES = [(str(v), str(v)) for v in SCORE.values]
 
 
 def _score_field(

@@ -17,24 +17,27 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netlead.core.language import active_language
+from netlead.core.scales import SCORE
 from netlead.frameworks import competences as default_content
 from netlead.meetings.models import Meeting
 from netlead.workspaces.models import Person, Workspace
 
-SCORE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
-
-
-def active_language() -> str:
-    """The active language without its region (nl-be -> nl)."""
-    return (translation.get_language() or "en").split("-")[0]
+SCORE_VALIDATORS = [MinValueValidator(SCORE.low), MaxValueValidator(SCORE.high)]
 
 
 def _pick(texts: dict[str, Any], language: str) -> Any:
     """A text in `language`, else English, else any language it was written in."""
     return texts.get(language) or texts.get("en") or next(iter(texts.values()), "")
+
+
+#: Link purposes (netlead.core.tokens): observer links are derived with their own purpose, so a
+#: survey token never opens one; a response's key is a different hash from its invitation's.
+OBSERVER_LINK_PURPOSE = "netlead.development.observer"
+OBSERVER_RESPONSE_PURPOSE = "observer-response"
 
 
 class CompetenceFramework(models.Model):
@@ -273,6 +276,10 @@ class ObserverInvitation(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.get_group_display()})"
 
+    @property
+    def accepts_answers(self) -> bool:
+        return self.request.accepts_answers
+
 
 class ObserverResponse(models.Model):
     """One observer's answers, without a link to who gave them (see the module docstring)."""
@@ -292,7 +299,7 @@ class ObserverResponse(models.Model):
 
     def clean(self) -> None:
         for key, value in self.scores.items():
-            if not isinstance(value, int) or not 1 <= value <= 5:
+            if value not in SCORE:
                 raise ValidationError(_("Score out of range for %(key)s.") % {"key": key})
 
 

@@ -12,6 +12,7 @@ from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.utils.translation import gettext
 
 from netlead.analysis import feedback, personal, position
+from netlead.core.language import active_language
 from netlead.development import texts
 from netlead.development.models import (
     Competence,
@@ -29,7 +30,6 @@ from netlead.development.models import (
     ObserverGroup,
     PlanAction,
     SelfAssessment,
-    active_language,
 )
 from netlead.frameworks import competences as default_content
 from netlead.networks.models import NetworkMember

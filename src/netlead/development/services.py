@@ -15,7 +15,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from netlead.accounts.models import User
+from netlead.core.errors import AlreadySubmitted
+from netlead.core.scales import SCORE
+from netlead.core.tokens import hash_token, new_salt, response_key, token_for
 from netlead.development.models import (
+    OBSERVER_LINK_PURPOSE,
+    OBSERVER_RESPONSE_PURPOSE,
     Competence,
     CompetenceFramework,
     CompetenceScore,
@@ -34,17 +39,10 @@ from netlead.development.models import (
     SelfAssessment,
 )
 from netlead.frameworks import competences as default_content
-from netlead.surveys.tokens import hash_token, new_salt, observer_response_key, token_for
 from netlead.workspaces.models import Person, Workspace
 
-#: Observer links are derived with their own purpose, so a survey token never opens one.
-OBSERVER_TOKEN_PURPOSE = "netlead.development.observer"  # noqa: S105 (a label, not a secret)
 DEFAULT_FRAMEWORK_KEY = "network_leader"
 MAX_OWN_COMPETENCES = 12
-
-
-class AlreadySubmitted(Exception):
-    """The observer has answered already; answers are final."""
 
 
 # -- Frameworks ----------------------------------------------------------------------------
@@ -172,7 +170,7 @@ def assessment_save(
     if unknown:
         raise ValidationError(_("The form was changed and could not be saved."))
     for competence_id, answer in answers.items():
-        if answer.score is not None and not 1 <= answer.score <= 5:
+        if answer.score is not None and answer.score not in SCORE:
             raise ValidationError(_("A score must be between 1 and 5."))
         row = rows[competence_id]
         row.score = answer.score
@@ -216,7 +214,7 @@ def feedback_request_close(*, request: FeedbackRequest) -> None:
 
 
 def observer_token(invitation: ObserverInvitation) -> str:
-    return token_for(invitation.salt, OBSERVER_TOKEN_PURPOSE)
+    return token_for(invitation.salt, OBSERVER_LINK_PURPOSE)
 
 
 def observer_invite(
@@ -253,7 +251,7 @@ def observer_invite(
         group=group,
         language=language,
         salt=salt,
-        token_hash=hash_token(token_for(salt, OBSERVER_TOKEN_PURPOSE)),
+        token_hash=hash_token(token_for(salt, OBSERVER_LINK_PURPOSE)),
     )
     invitation.full_clean()
     try:
@@ -300,11 +298,11 @@ def observer_submit(
     keys = set(request.assessment.framework.competences.values_list("key", flat=True))
     if set(scores) != keys:
         raise ValidationError(_("Give every competence a score."))
-    if any(not isinstance(v, int) or not 1 <= v <= 5 for v in scores.values()):
+    if any(v not in SCORE for v in scores.values()):
         raise ValidationError(_("A score must be between 1 and 5."))
     response = ObserverResponse(
         request=request,
-        response_key=observer_response_key(token),
+        response_key=response_key(token, OBSERVER_RESPONSE_PURPOSE),
         group=invitation.group,
         shown_alone=shown_alone and invitation.group == "manager",
         scores=dict(scores),
@@ -407,7 +405,7 @@ def audit_save(*, owner: Person, ratings: Mapping[str, tuple[int, int]]) -> None
     for kind, (importance, quality) in ratings.items():
         if kind not in NetworkKind.values:
             raise ValidationError(_("Unknown network."))
-        if not (1 <= importance <= 5 and 1 <= quality <= 5):
+        if importance not in SCORE or quality not in SCORE:
             raise ValidationError(_("Ratings must be between 1 and 5."))
     for kind, (importance, quality) in ratings.items():
         NetworkAudit.objects.update_or_create(

@@ -10,6 +10,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from netlead.accounts.models import User
+from netlead.core.tokens import hash_token
 from netlead.meetings.models import (
     Action,
     ActionStatus,
@@ -23,7 +24,7 @@ from netlead.meetings.models import (
     Minutes,
     MinutesApproval,
 )
-from netlead.meetings.services import hash_token, minutes_approvers
+from netlead.meetings.services import minutes_approvers
 from netlead.networks.models import Network, NetworkMember, Result
 from netlead.workspaces.models import Organization, Person, Workspace
 

@@ -4,9 +4,7 @@ ValidationError (bad input, nothing changed) or PermissionDenied (not yours to c
 
 from __future__ import annotations
 
-import hashlib
 import itertools
-import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -18,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netlead.accounts.models import User
+from netlead.core.tokens import hash_token, new_token
 from netlead.meetings.models import (
     Action,
     ActionStatus,
@@ -483,10 +482,6 @@ def action_set_status(*, action: Action, by: NetworkMember, status: str) -> Acti
 # Calendar feeds
 
 
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
 @transaction.atomic
 def calendar_feed_create(*, network: Network | None = None, person: Person | None = None) -> str:
     """A new secret feed for a network or a person, replacing the old one (whose URL stops
@@ -494,7 +489,7 @@ def calendar_feed_create(*, network: Network | None = None, person: Person | Non
     if (network is None) == (person is None):
         raise ValueError("a feed is for a network or for a person")
     CalendarFeed.objects.filter(network=network, person=person).delete()
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     feed = CalendarFeed(network=network, person=person, token_hash=hash_token(token))
     feed.full_clean(validate_constraints=False)
     feed.save()

@@ -1,15 +1,15 @@
-"""The one way a view reaches a network. A network is visible only to its current members:
-anyone else, including workspace owners, gets a 404. Editing needs the right network role (403)."""
+"""The one way anyone reaches a network. A network exists only for its current members: anyone
+else, including workspace owners, gets NotFound. Editing needs the right network role
+(Forbidden). No request, no side effects."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
-
+from netlead.accounts.models import User
+from netlead.core.errors import Forbidden, NotFound
 from netlead.networks.models import CONTRIBUTORS, EDITORS, Network, NetworkMember
-from netlead.workspaces.access import get_membership_for
+from netlead.workspaces.access import membership_for
 from netlead.workspaces.models import Membership
 
 READ = "read"
@@ -32,24 +32,22 @@ class NetworkAccess:
         return self.member.role in CONTRIBUTORS
 
 
-def get_network_for(
-    request: HttpRequest, slug: str, network_id: int, need: str = READ
-) -> NetworkAccess:
-    """The request user's access to network `network_id` of workspace `slug`."""
-    membership = get_membership_for(request, slug)
+def network_for(user: User, slug: str, network_id: int, need: str = READ) -> NetworkAccess:
+    """`user`'s access to network `network_id` of workspace `slug`."""
+    membership = membership_for(user, slug)
     member = (
         NetworkMember.objects.current()
         .select_related("network", "person", "person__organization")
         .filter(
             network_id=network_id,
             network__workspace=membership.workspace,
-            person__user_id=request.user.pk,
+            person__user_id=user.pk,
         )
         .first()
     )
     if member is None:
-        raise Http404
+        raise NotFound(f"network {network_id}")
     access = NetworkAccess(membership=membership, network=member.network, member=member)
     if (need == EDIT and not access.can_edit) or (need == CONTRIBUTE and not access.can_contribute):
-        raise PermissionDenied
+        raise Forbidden(f"{need} network {network_id}")
     return access

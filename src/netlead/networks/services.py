@@ -31,19 +31,7 @@ from netlead.networks.models import (
     Result,
 )
 from netlead.workspaces.models import Person, Workspace
-
-
-def person_for_user(*, workspace: Workspace, user: User) -> Person:
-    """The user's person in the workspace: linked already, found by e-mail, or new."""
-    person = workspace.persons.filter(user=user).first()
-    if person is None:
-        person = workspace.persons.filter(email__iexact=user.email, user__isnull=True).first()
-        if person is None:
-            person = Person(workspace=workspace, name=user.get_full_name(), email=user.email)
-        person.user = user
-        person.full_clean()
-        person.save()
-    return person
+from netlead.workspaces.services import person_for_user
 
 
 @transaction.atomic

@@ -1,5 +1,5 @@
-"""The audited ways a view reaches programmes. Anything the user is not part of is a 404 (it
-does not exist for them); a role too low inside it is a 403.
+"""The ways anyone reaches programmes. Anything the user is not part of is NotFound (it does
+not exist for them); a role too low inside it is Forbidden. No request, no side effects.
 
 - a leader network: through `networks.access` (current members only), and only a network of
   kind "leader network";
@@ -12,28 +12,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
-
 from netlead.accounts.models import User
-from netlead.networks.access import READ, NetworkAccess, get_network_for
+from netlead.core.errors import Forbidden, NotFound
+from netlead.networks.access import READ, NetworkAccess, network_for
 from netlead.networks.models import NetworkKind
 from netlead.programmes.models import (
+    Attachment,
     Cohort,
     Enrolment,
     EnrolmentRole,
     LeaderNetworkProfile,
+    Lesson,
     MentoringPair,
     Programme,
 )
-from netlead.workspaces.access import MANAGERS, get_membership_for
+from netlead.programmes.selectors.cohorts import visible_submissions
+from netlead.workspaces.access import MANAGERS, membership_for
+from netlead.workspaces.audit import record_read
 from netlead.workspaces.models import Membership
-
-
-def _user_id(request: HttpRequest) -> int:
-    user: User = request.user  # type: ignore[assignment]
-    return user.pk
 
 
 @dataclass(frozen=True)
@@ -46,26 +42,26 @@ class LeaderNetworkAccess:
         return self.network_access.can_edit
 
 
-def get_leader_network_for(
-    request: HttpRequest, slug: str, network_id: int, need: str = READ
+def leader_network_for(
+    user: User, slug: str, network_id: int, need: str = READ
 ) -> LeaderNetworkAccess:
-    access = get_network_for(request, slug, network_id, need)
-    if access.network.kind != NetworkKind.LEADER_NETWORK:
-        raise Http404
-    profile = LeaderNetworkProfile.objects.filter(network=access.network).first()
+    access = network_for(user, slug, network_id, need)
+    profile = (
+        LeaderNetworkProfile.objects.filter(network=access.network).first()
+        if access.network.kind == NetworkKind.LEADER_NETWORK
+        else None
+    )
     if profile is None:
-        raise Http404
+        raise NotFound(f"leader network {network_id}")
     return LeaderNetworkAccess(network_access=access, profile=profile)
 
 
-def get_programme_for(
-    request: HttpRequest, slug: str, programme_id: int
-) -> tuple[Membership, Programme]:
-    """A programme of the workspace, for its owners and facilitators (members get a 403)."""
-    membership = get_membership_for(request, slug, *MANAGERS)
-    programme = get_object_or_404(
-        Programme.objects.filter(workspace=membership.workspace), pk=programme_id
-    )
+def programme_for(user: User, slug: str, programme_id: int) -> tuple[Membership, Programme]:
+    """A programme of the workspace, for its owners and facilitators (members: Forbidden)."""
+    membership = membership_for(user, slug, *MANAGERS)
+    programme = Programme.objects.filter(workspace=membership.workspace, pk=programme_id).first()
+    if programme is None:
+        raise NotFound(f"programme {programme_id}")
     return membership, programme
 
 
@@ -84,25 +80,23 @@ class CohortAccess:
         return self.membership.workspace.slug
 
 
-def get_cohort_for(
-    request: HttpRequest, slug: str, cohort_id: int, *, facilitator: bool = False
-) -> CohortAccess:
-    """The request user's enrolment in cohort `cohort_id`; `facilitator` requires that role."""
-    membership = get_membership_for(request, slug)
+def cohort_for(user: User, slug: str, cohort_id: int, *, facilitator: bool = False) -> CohortAccess:
+    """`user`'s enrolment in cohort `cohort_id`; `facilitator` requires that role."""
+    membership = membership_for(user, slug)
     enrolment = (
         Enrolment.objects.select_related("cohort__programme", "cohort__network", "person")
         .filter(
             cohort_id=cohort_id,
             cohort__programme__workspace=membership.workspace,
-            person__user_id=_user_id(request),
+            person__user_id=user.pk,
         )
         .first()
     )
     if enrolment is None:
-        raise Http404
+        raise NotFound(f"cohort {cohort_id}")
     access = CohortAccess(membership=membership, cohort=enrolment.cohort, enrolment=enrolment)
     if facilitator and not access.is_facilitator:
-        raise PermissionDenied
+        raise Forbidden(f"facilitate cohort {cohort_id}")
     return access
 
 
@@ -113,18 +107,40 @@ class PairAccess:
     is_mentor: bool
 
 
-def get_pair_for(request: HttpRequest, slug: str, pair_id: int) -> PairAccess:
-    """A mentoring pair the request user is the mentor or the mentee of."""
-    membership = get_membership_for(request, slug)
+def pair_for(user: User, slug: str, pair_id: int) -> PairAccess:
+    """A mentoring pair `user` is the mentor or the mentee of."""
+    membership = membership_for(user, slug)
     pair = (
         MentoringPair.objects.select_related("programme", "mentor", "mentee")
         .filter(pk=pair_id, programme__workspace=membership.workspace)
         .first()
     )
-    if pair is None:
-        raise Http404
-    if pair.mentor.user_id == _user_id(request):
+    if pair is not None and pair.mentor.user_id == user.pk:
         return PairAccess(membership=membership, pair=pair, is_mentor=True)
-    if pair.mentee.user_id == _user_id(request):
+    if pair is not None and pair.mentee.user_id == user.pk:
         return PairAccess(membership=membership, pair=pair, is_mentor=False)
-    raise Http404
+    raise NotFound(f"mentoring pair {pair_id}")
+
+
+def attachment_for(access: CohortAccess, file_id: int, *, path: str) -> Attachment:
+    """A lesson file of the cohort's programme, or a file of work the viewer may see. The bytes
+    are loaded only after the check; a download of someone's work is recorded."""
+    found = Attachment.objects.filter(pk=file_id).defer("data").first()
+    if found is None:
+        raise NotFound(f"file {file_id}")
+    if found.lesson_id is not None:
+        allowed = Lesson.objects.filter(
+            pk=found.lesson_id, module__programme_id=access.cohort.programme_id
+        ).exists()
+    else:
+        allowed = visible_submissions(access.enrolment).filter(attachments=found).exists()
+    if not allowed:
+        raise NotFound(f"file {file_id}")
+    if found.submission_id is not None:
+        record_read(
+            membership=access.membership,
+            action="downloaded",
+            target=f"file {found.pk} of submission {found.submission_id}",
+            path=path,
+        )
+    return Attachment.objects.get(pk=found.pk)

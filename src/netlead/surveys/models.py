@@ -29,6 +29,12 @@ TIE_QUESTIONS = (
 )
 
 
+#: Link purposes (netlead.core.tokens): a survey link opens nothing else, and a health
+#: response's key is a different hash from its invitation's.
+SURVEY_LINK_PURPOSE = "netlead.surveys.invitation"
+HEALTH_RESPONSE_PURPOSE = "health-response"
+
+
 class Instrument(models.TextChoices):
     RELATIONSHIPS = RELATIONSHIP_SURVEY, _("Relationships and trust")
     HEALTH = HEALTH_CHECK, _("Network health check")
@@ -157,6 +163,10 @@ class SurveyInvitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round} · {self.member.person}"
+
+    @property
+    def accepts_answers(self) -> bool:
+        return self.round.accepts_answers
 
 
 def _rating(label: str, top: int) -> models.PositiveSmallIntegerField:  # type: ignore[type-arg]

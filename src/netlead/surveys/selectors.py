@@ -14,11 +14,11 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from netlead.core.tokens import token_for
 from netlead.frameworks.instruments import health_check
 from netlead.networks.models import Network
 from netlead.surveys import texts
-from netlead.surveys.models import RoundStatus, SurveyInvitation, SurveyRound
-from netlead.surveys.tokens import token_for
+from netlead.surveys.models import SURVEY_LINK_PURPOSE, RoundStatus, SurveyInvitation, SurveyRound
 from netlead.workspaces.models import Layer
 
 
@@ -94,7 +94,7 @@ def my_open_links(network: Network, user_id: int) -> dict[int, str]:
         member__person__user_id=user_id,
         submitted_at__isnull=True,
     ).values_list("round_id", "salt")
-    return {round_id: token_for(salt) for round_id, salt in invitations}
+    return {round_id: token_for(salt, SURVEY_LINK_PURPOSE) for round_id, salt in invitations}
 
 
 @dataclass(frozen=True)

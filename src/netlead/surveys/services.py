@@ -13,9 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netlead.accounts.models import User
+from netlead.core.errors import AlreadySubmitted
+from netlead.core.scales import SCORE, TIE, Scale
+from netlead.core.tokens import hash_token, new_salt, response_key, token_for
 from netlead.frameworks.instruments import health_check
 from netlead.networks.models import Network, NetworkMember
 from netlead.surveys.models import (
+    HEALTH_RESPONSE_PURPOSE,
+    SURVEY_LINK_PURPOSE,
     TIE_QUESTIONS,
     DiagnosisStatus,
     HealthAnswer,
@@ -26,15 +31,8 @@ from netlead.surveys.models import (
     SurveyRound,
     TieAnswer,
 )
-from netlead.surveys.tokens import hash_token, health_response_key, new_salt, token_for
 
 HEALTH_ITEMS = frozenset(item.key for item in health_check("en").items)
-HEALTH_SCALE = (1, 5)
-TIE_SCALE = (1, 4)
-
-
-class AlreadySubmitted(Exception):
-    """The respondent submitted before; nothing was changed."""
 
 
 class Incomplete(ValidationError):
@@ -140,7 +138,7 @@ def round_open(survey_round: SurveyRound, *, base_url: str) -> int:
                 round=survey_round,
                 member=member,
                 salt=salt,
-                token_hash=hash_token(token_for(salt)),
+                token_hash=hash_token(token_for(salt, SURVEY_LINK_PURPOSE)),
                 language=_language_of(member),
             )
         )
@@ -241,7 +239,7 @@ def start(invitation: SurveyInvitation, token: str) -> None:
     if survey_round.instrument == Instrument.HEALTH:
         person = invitation.member.person
         HealthResponse.objects.get_or_create(
-            key_hash=health_response_key(token),
+            key_hash=response_key(token, HEALTH_RESPONSE_PURPOSE),
             defaults={
                 "round": survey_round,
                 "organization": person.organization.name if person.organization else "",
@@ -283,10 +281,10 @@ def start(invitation: SurveyInvitation, token: str) -> None:
     TieAnswer.objects.bulk_create(copies, ignore_conflicts=True)
 
 
-def _check_value(value: int | None, scale: tuple[int, int]) -> None:
-    if value is not None and not scale[0] <= value <= scale[1]:
+def _check_value(value: int | None, scale: Scale) -> None:
+    if value is not None and value not in scale:
         raise ValidationError(
-            _("Choose an answer from %(low)s to %(high)s.") % {"low": scale[0], "high": scale[1]}
+            _("Choose an answer from %(low)s to %(high)s.") % {"low": scale.low, "high": scale.high}
         )
 
 
@@ -335,7 +333,7 @@ def tie_answers_save(
         for question, value in ratings.items():
             if question not in TIE_QUESTIONS:
                 raise ValidationError(_("The form was changed and could not be saved."))
-            _check_value(value, TIE_SCALE)
+            _check_value(value, TIE)
     saved = 0
     with transaction.atomic():
         for target, ratings in answers.items():
@@ -349,7 +347,7 @@ def tie_answers_save(
 
 def health_response_for(invitation: SurveyInvitation, token: str) -> HealthResponse | None:
     return HealthResponse.objects.filter(
-        round=invitation.round, key_hash=health_response_key(token)
+        round=invitation.round, key_hash=response_key(token, HEALTH_RESPONSE_PURPOSE)
     ).first()
 
 
@@ -361,7 +359,7 @@ def health_answers_save(
     for item, value in answers.items():
         if item not in HEALTH_ITEMS:
             raise ValidationError(_("The form was changed and could not be saved."))
-        _check_value(value, HEALTH_SCALE)
+        _check_value(value, SCORE)
     response = health_response_for(invitation, token)
     if response is None:
         raise ValidationError(_("Please start the survey from its first page."))
@@ -407,7 +405,7 @@ def submit(invitation: SurveyInvitation, token: str) -> None:
     now = timezone.now()
     if invitation.round.instrument == Instrument.HEALTH:
         HealthResponse.objects.filter(
-            round=invitation.round, key_hash=health_response_key(token)
+            round=invitation.round, key_hash=response_key(token, HEALTH_RESPONSE_PURPOSE)
         ).update(submitted_at=now)
     invitation.submitted_at = now
     invitation.save(update_fields=["submitted_at"])

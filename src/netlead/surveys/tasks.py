@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from netlead.core.tokens import token_for
 from netlead.surveys import diagnosis
-from netlead.surveys.models import SurveyInvitation, SurveyRound
-from netlead.surveys.tokens import token_for
+from netlead.surveys.models import SURVEY_LINK_PURPOSE, SurveyInvitation, SurveyRound
 
 
 def _send(invitations: QuerySet[SurveyInvitation], base_url: str, *, reminder: bool) -> int:
@@ -22,7 +22,9 @@ def _send(invitations: QuerySet[SurveyInvitation], base_url: str, *, reminder: b
     sent = 0
     pending = list(invitations.select_related("round__network", "member__person").order_by("pk"))
     for invitation in pending:
-        link = base_url.rstrip("/") + reverse("surveys:answer", args=[token_for(invitation.salt)])
+        link = base_url.rstrip("/") + reverse(
+            "surveys:answer", args=[token_for(invitation.salt, SURVEY_LINK_PURPOSE)]
+        )
         survey_round = invitation.round
         with translation.override(invitation.language):
             context = {

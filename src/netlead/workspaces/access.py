@@ -1,30 +1,34 @@
-"""The few audited ways a view reaches a workspace. Anything outside the user's workspaces is a
-404 (it does not exist for them); a role too low inside their workspace is a 403."""
+"""The one way anyone reaches a workspace: the user's membership. Anything outside the user's
+workspaces is NotFound (it does not exist for them); a role too low inside their workspace is
+Forbidden. No request, no side effects: views, the API and export tasks call the same
+functions (`netlead.core.middleware` turns the errors into 404 and 403 for views)."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
-
-from netlead.workspaces.models import Membership, Role
-
-SESSION_KEY = "netlead_workspace"
+from netlead.accounts.models import User
+from netlead.core.errors import Forbidden, NotFound
+from netlead.workspaces.models import Membership, Person, Role
 
 MANAGERS = (Role.OWNER, Role.FACILITATOR)
 
 
-def get_membership_for(request: HttpRequest, slug: str, *roles: str) -> Membership:
-    """The request user's membership of the workspace `slug`, requiring one of `roles` if given."""
-    membership = get_object_or_404(
-        Membership.objects.select_related("workspace", "user"),
-        workspace__slug=slug,
-        user_id=request.user.pk,
+def membership_for(user: User, slug: str, *roles: str) -> Membership:
+    """`user`'s membership of the workspace `slug`, requiring one of `roles` if given."""
+    membership = (
+        Membership.objects.select_related("workspace", "user")
+        .filter(workspace__slug=slug, user_id=user.pk)
+        .first()
     )
+    if membership is None:
+        raise NotFound(f"workspace {slug!r}")
     if roles and membership.role not in roles:
-        raise PermissionDenied
-    request.session[SESSION_KEY] = slug
+        raise Forbidden(f"role {membership.role} in workspace {slug!r}")
     return membership
+
+
+def own_person(membership: Membership) -> Person | None:
+    """The person record linked to the member's account in their workspace, if any."""
+    return membership.workspace.persons.filter(user_id=membership.user_id).first()
 
 
 def can_manage(membership: Membership) -> bool:

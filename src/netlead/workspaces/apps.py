@@ -6,3 +6,7 @@ class WorkspacesConfig(AppConfig):
     name = "netlead.workspaces"
     label = "workspaces"
     verbose_name = _("Workspaces and people")
+
+    def ready(self) -> None:
+        # Django's documented place to connect receivers: the models are loaded by now.
+        from netlead.workspaces import signals  # noqa: F401

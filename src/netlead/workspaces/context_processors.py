@@ -5,7 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from netlead.workspaces import selectors
-from netlead.workspaces.access import SESSION_KEY
+from netlead.workspaces.middleware import SESSION_KEY
 
 
 def workspace_navigation(request: HttpRequest) -> dict[str, Any]:

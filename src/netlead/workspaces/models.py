@@ -13,6 +13,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netlead.core.scales import K_DEFAULT, K_MAX, K_MIN
+
 if TYPE_CHECKING:
     from netlead.accounts.models import User
 
@@ -47,8 +49,8 @@ class Workspace(models.Model):
     )
     anonymity_threshold = models.PositiveSmallIntegerField(
         _("anonymity threshold (k)"),
-        default=3,
-        validators=[MinValueValidator(3), MaxValueValidator(50)],
+        default=K_DEFAULT,
+        validators=[MinValueValidator(K_MIN), MaxValueValidator(K_MAX)],
         help_text=_("Aggregates are shown only when at least this many people answered."),
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -17,8 +15,8 @@ from django.utils.translation import gettext as _
 
 from netlead.accounts.models import User
 from netlead.accounts.tasks import send_email
+from netlead.core.tokens import hash_token, new_token
 from netlead.workspaces.models import (
-    AuditEvent,
     Invitation,
     Membership,
     Organization,
@@ -37,6 +35,26 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
+def person_for_user(*, workspace: Workspace, user: User) -> Person:
+    """The user's person in the workspace: linked already, found by e-mail, or new."""
+    person = workspace.persons.filter(user=user).first()
+    if person is None:
+        person = workspace.persons.filter(email__iexact=user.email, user__isnull=True).first()
+        if person is None:
+            person = Person(workspace=workspace, name=user.get_full_name(), email=user.email)
+        person.user = user
+        person.full_clean()
+        person.save()
+    return person
+
+
+def persons_link(*, user: User) -> None:
+    """Give `user` a person in each of their workspaces (linked by e-mail, or new). Run at
+    login, so pages that need the user's own person find it without creating it on a GET."""
+    for membership in Membership.objects.filter(user=user).select_related("workspace"):
+        person_for_user(workspace=membership.workspace, user=user)
+
+
 @transaction.atomic
 def workspace_create(*, owner: User, name: str, default_language: str = "en") -> Workspace:
     """A new workspace with `owner` as its first owner."""
@@ -44,6 +62,7 @@ def workspace_create(*, owner: User, name: str, default_language: str = "en") ->
     workspace.full_clean()
     workspace.save()
     Membership.objects.create(workspace=workspace, user=owner, role=Role.OWNER)
+    person_for_user(workspace=workspace, user=owner)
     return workspace
 
 
@@ -56,10 +75,6 @@ def workspace_update(
     workspace.full_clean()
     workspace.save(update_fields=["name", "default_language", "anonymity_threshold"])
     return workspace
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 @transaction.atomic
@@ -78,7 +93,7 @@ def invitation_send(
     Invitation.objects.filter(
         workspace=workspace, email__iexact=email, accepted_at__isnull=True
     ).delete()
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     invitation = Invitation(
         workspace=workspace,
         email=email,
@@ -122,10 +137,8 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
     )
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
-    # Link the account to the person record with the same e-mail address, if there is one.
-    Person.objects.filter(
-        workspace=invitation.workspace, email__iexact=user.email, user__isnull=True
-    ).update(user=user)
+    # The person record with the same e-mail address becomes the user's, or a new one is made.
+    person_for_user(workspace=invitation.workspace, user=user)
     return membership
 
 
@@ -195,10 +208,3 @@ def person_save(*, person: Person) -> Person:
 
 def person_delete(*, person: Person) -> None:
     person.delete()
-
-
-def audit(*, workspace: Workspace, user: User, action: str, target: str, path: str) -> None:
-    """Record that `user` viewed or exported something sensitive (see AuditEvent)."""
-    AuditEvent.objects.create(
-        workspace=workspace, user=user, action=action, target=target[:200], path=path[:500]
-    )

@@ -7,22 +7,22 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netlead.accounts.forms import AccountCreateForm
 from netlead.accounts.models import User
 from netlead.accounts.services import account_create
+from netlead.core.language import active_language
+from netlead.core.web import AuthenticatedHttpRequest
 from netlead.workspaces import selectors, services
 from netlead.workspaces.access import (
     MANAGERS,
-    SESSION_KEY,
     can_manage,
-    get_membership_for,
     is_owner,
+    membership_for,
 )
 from netlead.workspaces.forms import (
     InvitationForm,
@@ -33,13 +33,14 @@ from netlead.workspaces.forms import (
     WorkspaceCreateForm,
     WorkspaceSettingsForm,
 )
+from netlead.workspaces.middleware import SESSION_KEY
 from netlead.workspaces.models import Role
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Go to the last workspace used, else the first; with none, offer to create one."""
-    memberships = list(selectors.user_memberships(request.user))  # type: ignore[arg-type]
+    memberships = list(selectors.user_memberships(request.user))
     if not memberships:
         return render(request, "workspaces/no_workspace.html")
     last = request.session.get(SESSION_KEY)
@@ -48,11 +49,11 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def workspace_create(request: HttpRequest) -> HttpResponse:
+def workspace_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = WorkspaceCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         workspace = services.workspace_create(
-            owner=request.user,  # type: ignore[arg-type]
+            owner=request.user,
             name=form.cleaned_data["name"],
             default_language=form.cleaned_data["default_language"],
         )
@@ -68,14 +69,14 @@ def workspace_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def workspace_switch(request: HttpRequest) -> HttpResponse:
-    membership = get_membership_for(request, request.POST.get("workspace", ""))
+def workspace_switch(request: AuthenticatedHttpRequest) -> HttpResponse:
+    membership = membership_for(request.user, request.POST.get("workspace", ""))
     return redirect("workspaces:dashboard", slug=membership.workspace.slug)
 
 
 @login_required
-def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
-    membership = get_membership_for(request, slug)
+def dashboard(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    membership = membership_for(request.user, slug)
     overview = selectors.workspace_overview(membership.workspace)
     return render(
         request,
@@ -85,8 +86,8 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def workspace_settings(request: HttpRequest, slug: str) -> HttpResponse:
-    membership = get_membership_for(request, slug, Role.OWNER)
+def workspace_settings(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    membership = membership_for(request.user, slug, Role.OWNER)
     workspace = membership.workspace
     form = WorkspaceSettingsForm(request.POST or None, instance=workspace)
     if request.method == "POST":
@@ -107,8 +108,8 @@ def workspace_settings(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def organization_list(request: HttpRequest, slug: str) -> HttpResponse:
-    membership = get_membership_for(request, slug)
+def organization_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    membership = membership_for(request.user, slug)
     rows = selectors.organizations_with_counts(membership.workspace)
     return render(
         request,
@@ -118,8 +119,10 @@ def organization_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def organization_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    membership = get_membership_for(request, slug, *MANAGERS)
+def organization_edit(
+    request: AuthenticatedHttpRequest, slug: str, pk: int | None = None
+) -> HttpResponse:
+    membership = membership_for(request.user, slug, *MANAGERS)
     workspace = membership.workspace
     organization = get_object_or_404(workspace.organizations, pk=pk) if pk else None
     form = OrganizationForm(request.POST or None, instance=organization)
@@ -142,8 +145,8 @@ def organization_edit(request: HttpRequest, slug: str, pk: int | None = None) ->
 
 @login_required
 @require_POST
-def organization_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    membership = get_membership_for(request, slug, *MANAGERS)
+def organization_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    membership = membership_for(request.user, slug, *MANAGERS)
     organization = get_object_or_404(membership.workspace.organizations, pk=pk)
     try:
         services.organization_delete(organization=organization)
@@ -158,8 +161,8 @@ def organization_delete(request: HttpRequest, slug: str, pk: int) -> HttpRespons
 
 
 @login_required
-def person_list(request: HttpRequest, slug: str) -> HttpResponse:
-    membership = get_membership_for(request, slug)
+def person_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    membership = membership_for(request.user, slug)
     workspace = membership.workspace
     filters = PersonFilterForm(request.GET or None, workspace=workspace)
     criteria = filters.cleaned_data if filters.is_valid() else {}
@@ -189,8 +192,10 @@ def person_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def person_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    membership = get_membership_for(request, slug, *MANAGERS)
+def person_edit(
+    request: AuthenticatedHttpRequest, slug: str, pk: int | None = None
+) -> HttpResponse:
+    membership = membership_for(request.user, slug, *MANAGERS)
     workspace = membership.workspace
     person = get_object_or_404(workspace.persons, pk=pk) if pk else None
     form = PersonForm(request.POST or None, instance=person, workspace=workspace)
@@ -212,8 +217,8 @@ def person_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpR
 
 @login_required
 @require_POST
-def person_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    membership = get_membership_for(request, slug, *MANAGERS)
+def person_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    membership = membership_for(request.user, slug, *MANAGERS)
     person = get_object_or_404(membership.workspace.persons, pk=pk)
     services.person_delete(person=person)
     messages.success(request, _("Person removed."))
@@ -224,8 +229,8 @@ def person_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @login_required
-def team(request: HttpRequest, slug: str) -> HttpResponse:
-    membership = get_membership_for(request, slug, *MANAGERS)
+def team(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    membership = membership_for(request.user, slug, *MANAGERS)
     workspace = membership.workspace
     form = InvitationForm(request.POST or None)
     if not is_owner(membership):
@@ -237,7 +242,7 @@ def team(request: HttpRequest, slug: str) -> HttpResponse:
                 workspace=workspace,
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
-                invited_by=request.user,  # type: ignore[arg-type]
+                invited_by=request.user,
                 base_url=request.build_absolute_uri("/").rstrip("/"),
             )
         except ValidationError as error:
@@ -264,8 +269,8 @@ def team(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def member_role(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    membership = get_membership_for(request, slug, Role.OWNER)
+def member_role(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    membership = membership_for(request.user, slug, Role.OWNER)
     target = get_object_or_404(membership.workspace.memberships, pk=pk)
     form = RoleForm(request.POST)
     if not form.is_valid():
@@ -282,8 +287,8 @@ def member_role(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    membership = get_membership_for(request, slug, Role.OWNER)
+def member_remove(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    membership = membership_for(request.user, slug, Role.OWNER)
     target = get_object_or_404(membership.workspace.memberships, pk=pk)
     try:
         services.membership_remove(membership=target)
@@ -296,15 +301,15 @@ def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def invitation_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    membership = get_membership_for(request, slug, *MANAGERS)
+def invitation_revoke(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    membership = membership_for(request.user, slug, *MANAGERS)
     invitation = get_object_or_404(selectors.open_invitations(membership.workspace), pk=pk)
     services.invitation_revoke(invitation=invitation)
     messages.success(request, _("Invitation withdrawn."))
     return redirect("workspaces:team", slug=slug)
 
 
-def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+def invitation_accept(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
     """Join a workspace from an e-mail link: with the account of that address, or a new one."""
     invitation = services.invitation_find(token)
     if invitation is None:
@@ -329,7 +334,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
                 email=invitation.email,
                 name=form.cleaned_data["name"],
                 password=form.cleaned_data["password1"],
-                language=translation.get_language() or "",
+                language=active_language(),
             )
             services.invitation_accept(invitation=invitation, user=user)
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")

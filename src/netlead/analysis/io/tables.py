@@ -17,6 +17,7 @@ from pathlib import Path
 
 from netlead.analysis.io.errors import InputError
 from netlead.analysis.model import RATING_FIELDS, Member, Network, Tie
+from netlead.core.scales import TIE
 
 __all__ = ["read_members", "read_network", "read_table", "read_ties"]
 
@@ -224,7 +225,8 @@ def parse_rating(file: str, line: int | None, column: str, text: str) -> float |
         value = _number(text)
     except ValueError:
         raise InputError(file, line, column, text, "rating must be a number from 1 to 4") from None
-    if not 1 <= value <= 4:
+    # A file may hold averaged ratings (2.5): any number within the tie scale.
+    if not TIE.low <= value <= TIE.high:
         raise InputError(file, line, column, text, "rating must be a number from 1 to 4")
     return value
 

@@ -3,19 +3,20 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netlead.core.web import AuthenticatedHttpRequest
 from netlead.development import selectors, services
-from netlead.development.access import get_leader_for
+from netlead.development.access import leader_for
 from netlead.development.forms import FrameworkChoiceForm, SelfAssessmentForm
 
 
 @login_required
-def assessment_list(request: HttpRequest, slug: str) -> HttpResponse:
-    access = get_leader_for(request, slug)
+def assessment_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    access = leader_for(request.user, slug)
     services.default_framework(access.membership.workspace)
     form = FrameworkChoiceForm(frameworks=selectors.frameworks_of(access.membership.workspace))
     return render(
@@ -31,8 +32,8 @@ def assessment_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def assessment_start(request: HttpRequest, slug: str) -> HttpResponse:
-    access = get_leader_for(request, slug)
+def assessment_start(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    access = leader_for(request.user, slug)
     form = FrameworkChoiceForm(
         request.POST, frameworks=selectors.frameworks_of(access.membership.workspace)
     )
@@ -46,8 +47,8 @@ def assessment_start(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def assessment_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    access = get_leader_for(request, slug)
+def assessment_edit(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    access = leader_for(request.user, slug)
     assessment = get_object_or_404(selectors.assessments_of(access.person), pk=pk)
     rows = selectors.assessment_rows(assessment)
     form = SelfAssessmentForm(request.POST or None, rows=rows, scale=selectors.scale())
@@ -80,8 +81,8 @@ def assessment_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @login_required
-def assessment_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    access = get_leader_for(request, slug)
+def assessment_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    access = leader_for(request.user, slug)
     assessment = get_object_or_404(selectors.assessments_of(access.person), pk=pk)
     previous = selectors.previous_assessment(assessment)
     return render(

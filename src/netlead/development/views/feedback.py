@@ -9,14 +9,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netlead.core.language import active_language
+from netlead.core.web import AuthenticatedHttpRequest
 from netlead.development import selectors, services
-from netlead.development.access import get_leader_for
+from netlead.development.access import feedback_report_for, leader_for
 from netlead.development.forms import FeedbackRequestForm, ObserverInviteForm
-from netlead.workspaces.models import AuditEvent
 
 
 def _base_url(request: HttpRequest) -> str:
@@ -24,8 +25,8 @@ def _base_url(request: HttpRequest) -> str:
 
 
 @login_required
-def request_list(request: HttpRequest, slug: str) -> HttpResponse:
-    access = get_leader_for(request, slug)
+def request_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    access = leader_for(request.user, slug)
     initial = {
         "title": _("Feedback on my network leadership"),
         "closes_on": timezone.localdate() + timedelta(days=21),
@@ -53,12 +54,10 @@ def request_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def request_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    access = get_leader_for(request, slug)
+def request_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    access = leader_for(request.user, slug)
     feedback_request = get_object_or_404(selectors.feedback_requests_of(access.person), pk=pk)
-    form = ObserverInviteForm(
-        request.POST or None, initial={"language": translation.get_language()}
-    )
+    form = ObserverInviteForm(request.POST or None, initial={"language": active_language()})
     if request.method == "POST" and form.is_valid():
         try:
             services.observer_invite(
@@ -89,8 +88,8 @@ def request_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def request_close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    access = get_leader_for(request, slug)
+def request_close(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    access = leader_for(request.user, slug)
     services.feedback_request_close(
         request=get_object_or_404(access.person.feedback_requests, pk=pk)
     )
@@ -99,21 +98,11 @@ def request_close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @login_required
-def request_report(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    access = get_leader_for(request, slug)
-    feedback_request = get_object_or_404(
-        access.person.feedback_requests.select_related("assessment__framework", "owner__workspace"),
-        pk=pk,
-    )
+def request_report(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    access = leader_for(request.user, slug)
+    feedback_request = feedback_report_for(access, pk, path=request.path)
     view = None
     if feedback_request.is_closed:
-        AuditEvent.objects.create(
-            workspace=access.membership.workspace,
-            user=request.user,
-            action="viewed",
-            target=f"feedback report {feedback_request.pk}",
-            path=request.path,
-        )
         view = selectors.feedback_view(feedback_request)
     return render(
         request,

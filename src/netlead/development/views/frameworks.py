@@ -5,18 +5,19 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from netlead.core.web import AuthenticatedHttpRequest
 from netlead.development import selectors, services
 from netlead.development.forms import FrameworkForm, OwnCompetenceFormSet
-from netlead.workspaces.access import MANAGERS, can_manage, get_membership_for
+from netlead.workspaces.access import MANAGERS, can_manage, membership_for
 
 
 @login_required
-def framework_list(request: HttpRequest, slug: str) -> HttpResponse:
-    membership = get_membership_for(request, slug)
+def framework_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    membership = membership_for(request.user, slug)
     services.default_framework(membership.workspace)
     return render(
         request,
@@ -30,8 +31,8 @@ def framework_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def framework_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    membership = get_membership_for(request, slug)
+def framework_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    membership = membership_for(request.user, slug)
     framework = get_object_or_404(membership.workspace.competence_frameworks, pk=pk)
     return render(
         request,
@@ -45,8 +46,8 @@ def framework_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @login_required
-def framework_create(request: HttpRequest, slug: str) -> HttpResponse:
-    membership = get_membership_for(request, slug, *MANAGERS)
+def framework_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    membership = membership_for(request.user, slug, *MANAGERS)
     data = request.POST or None
     form = FrameworkForm(data, initial={"language": request.LANGUAGE_CODE})
     formset = OwnCompetenceFormSet(data, prefix="competence")
@@ -54,7 +55,7 @@ def framework_create(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             framework = services.framework_create(
                 workspace=membership.workspace,
-                creator=request.user,  # type: ignore[arg-type]
+                creator=request.user,
                 title=form.cleaned_data["title"],
                 intro=form.cleaned_data["intro"],
                 language=form.cleaned_data["language"],

@@ -3,19 +3,20 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netlead.core.web import AuthenticatedHttpRequest
 from netlead.development import selectors, services
-from netlead.development.access import get_leader_for
+from netlead.development.access import leader_for
 from netlead.development.forms import JournalForm
 
 
 @login_required
-def journal(request: HttpRequest, slug: str) -> HttpResponse:
-    access = get_leader_for(request, slug)
+def journal(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    access = leader_for(request.user, slug)
     return render(
         request,
         "development/journal.html",
@@ -24,8 +25,8 @@ def journal(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def entry_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    access = get_leader_for(request, slug)
+def entry_edit(request: AuthenticatedHttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+    access = leader_for(request.user, slug)
     entry = get_object_or_404(access.person.journal_entries, pk=pk) if pk else None
     form = JournalForm(
         request.POST or None,
@@ -51,8 +52,8 @@ def entry_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRe
 
 @login_required
 @require_POST
-def entry_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    access = get_leader_for(request, slug)
+def entry_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    access = leader_for(request.user, slug)
     services.journal_delete(entry=get_object_or_404(access.person.journal_entries, pk=pk))
     messages.success(request, _("Journal entry deleted."))
     return redirect("development:journal", slug=slug)

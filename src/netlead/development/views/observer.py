@@ -3,41 +3,28 @@ link after submission, a closed request or an unknown link each get a page that 
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
 from django.views.decorators.cache import never_cache
 
+from netlead.core.language import active_language
+from netlead.core.token_links import token_link
+from netlead.core.web import speak_language
 from netlead.development import selectors, services
 from netlead.development.forms import ObserverAnswerForm
+from netlead.development.models import ObserverInvitation
 from netlead.frameworks.competences import competence_framework
 
-
-def _speak(request: HttpRequest, language: str) -> None:
-    """Without a language chosen on this device, the page speaks the invitation's language."""
-    if settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
-        translation.activate(language)
-        request.LANGUAGE_CODE = language
+_problem_page = "development/observer_problem.html"
 
 
-def _problem(request: HttpRequest, kind: str, status: int) -> HttpResponse:
-    return render(request, "development/observer_problem.html", {"kind": kind}, status=status)
-
-
-@never_cache
-def observer_answer(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = services.observer_invitation_for_token(token)
-    if invitation is None:
-        return _problem(request, "unknown", 404)
-    _speak(request, invitation.language)
-    if invitation.submitted_at is not None:
-        return _problem(request, "submitted", 200)
+@token_link(services.observer_invitation_for_token, _problem_page)
+def observer_answer(
+    request: HttpRequest, invitation: ObserverInvitation, token: str
+) -> HttpResponse:
     feedback_request = invitation.request
-    if not feedback_request.accepts_answers:
-        return _problem(request, "closed", 410)
-    language = translation.get_language() or "en"
+    language = active_language()
     competences = [
         c.localized(language)
         for c in selectors.competences_of(feedback_request.assessment.framework)
@@ -59,8 +46,6 @@ def observer_answer(request: HttpRequest, token: str) -> HttpResponse:
                 development=form.cleaned_data["development"],
                 shown_alone=form.cleaned_data.get("shown_alone", False),
             )
-        except services.AlreadySubmitted:
-            return _problem(request, "submitted", 200)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -87,9 +72,9 @@ def observer_answer(request: HttpRequest, token: str) -> HttpResponse:
 def observer_thanks(request: HttpRequest, token: str) -> HttpResponse:
     invitation = services.observer_invitation_for_token(token)
     if invitation is None or invitation.submitted_at is None:
-        return _problem(request, "unknown", 404)
-    _speak(request, invitation.language)
-    language = translation.get_language() or "en"
+        return render(request, _problem_page, {"kind": "unknown"}, status=404)
+    speak_language(request, invitation.language)
+    language = active_language()
     leader = invitation.request.owner.name
     text = competence_framework(language).observer_thank_you.replace("{leader}", leader)
     return render(request, "development/observer_thanks.html", {"text": text, "leader": leader})

@@ -2,21 +2,22 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from netlead.core.web import AuthenticatedHttpRequest
 from netlead.development import selectors, services
-from netlead.development.access import get_leader_for
+from netlead.development.access import leader_for
 from netlead.development.forms import ProfileForm
 from netlead.workspaces.access import can_manage
 
 
 @login_required
-def overview(request: HttpRequest, slug: str) -> HttpResponse:
+def overview(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The leader's own development: where they stand and what to do next."""
-    access = get_leader_for(request, slug)
+    access = leader_for(request.user, slug)
     owner = access.person
     latest = selectors.latest_complete(owner)
     previous = selectors.previous_assessment(latest) if latest else None
@@ -41,8 +42,8 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def settings(request: HttpRequest, slug: str) -> HttpResponse:
-    access = get_leader_for(request, slug)
+def settings(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    access = leader_for(request.user, slug)
     profile = services.profile_for(access.person)
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():

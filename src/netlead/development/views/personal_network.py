@@ -5,28 +5,31 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netlead.core.web import AuthenticatedHttpRequest
 from netlead.development import selectors, services
-from netlead.development.access import get_leader_for
+from netlead.development.access import leader_for
 from netlead.development.forms import AuditForm, ContactForm
 from netlead.frameworks.competences import personal_network_texts
 
 
 @login_required
-def network_map(request: HttpRequest, slug: str) -> HttpResponse:
-    access = get_leader_for(request, slug)
+def network_map(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    access = leader_for(request.user, slug)
     view = selectors.personal_network(access.person, today=timezone.localdate())
     return render(request, "development/network.html", {"access": access, "view": view})
 
 
 @login_required
-def contact_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    access = get_leader_for(request, slug)
+def contact_edit(
+    request: AuthenticatedHttpRequest, slug: str, pk: int | None = None
+) -> HttpResponse:
+    access = leader_for(request.user, slug)
     contact = get_object_or_404(access.person.contacts, pk=pk) if pk else None
     form = ContactForm(request.POST or None, instance=contact)
     if request.method == "POST" and form.is_valid():
@@ -49,16 +52,16 @@ def contact_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Http
 
 @login_required
 @require_POST
-def contact_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    access = get_leader_for(request, slug)
+def contact_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    access = leader_for(request.user, slug)
     services.contact_delete(contact=get_object_or_404(access.person.contacts, pk=pk))
     messages.success(request, _("Contact deleted."))
     return redirect("development:network", slug=slug)
 
 
 @login_required
-def audit(request: HttpRequest, slug: str) -> HttpResponse:
-    access = get_leader_for(request, slug)
+def audit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    access = leader_for(request.user, slug)
     texts = personal_network_texts(request.LANGUAGE_CODE)
     current = {a.kind: a for a in access.person.network_audits.all()}
     initial = {}
@@ -80,8 +83,8 @@ def audit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def snapshot(request: HttpRequest, slug: str) -> HttpResponse:
-    access = get_leader_for(request, slug)
+def snapshot(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    access = leader_for(request.user, slug)
     summary = selectors.network_summary(access.person, today=timezone.localdate())
     services.snapshot_take(owner=access.person, summary=selectors.summary_to_json(summary))
     messages.success(request, _("Snapshot kept: compare it with later ones below."))

@@ -3,19 +3,20 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netlead.core.web import AuthenticatedHttpRequest
 from netlead.development import selectors, services
-from netlead.development.access import get_leader_for
+from netlead.development.access import leader_for
 from netlead.development.forms import ActionForm, GoalForm, NoteForm
 
 
 @login_required
-def plan(request: HttpRequest, slug: str) -> HttpResponse:
-    access = get_leader_for(request, slug)
+def plan(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    access = leader_for(request.user, slug)
     return render(
         request,
         "development/plan.html",
@@ -24,8 +25,8 @@ def plan(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def goal_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    access = get_leader_for(request, slug)
+def goal_edit(request: AuthenticatedHttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+    access = leader_for(request.user, slug)
     goal = get_object_or_404(access.person.development_goals, pk=pk) if pk else None
     form = GoalForm(
         request.POST or None,
@@ -49,8 +50,8 @@ def goal_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRes
 
 
 @login_required
-def goal_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    access = get_leader_for(request, slug)
+def goal_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    access = leader_for(request.user, slug)
     goal = get_object_or_404(selectors.goals_of(access.person), pk=pk)
     action_form = ActionForm(
         request.POST if "add_action" in request.POST else None,
@@ -86,8 +87,8 @@ def goal_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def action_mark(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    access = get_leader_for(request, slug)
+def action_mark(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    access = leader_for(request.user, slug)
     action = get_object_or_404(selectors.actions_of(access.person), pk=pk)
     services.action_mark(action=action, done=request.POST.get("done") == "yes")
     return redirect("development:goal", slug=slug, pk=action.goal_id)

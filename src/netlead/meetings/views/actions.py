@@ -7,23 +7,27 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netlead.core.web import AuthenticatedHttpRequest, add_errors, next_url
 from netlead.meetings import selectors, services
 from netlead.meetings.forms import ActionEditForm, ActionFilterForm, ActionForm, ActionStatusForm
 from netlead.meetings.models import Meeting
-from netlead.meetings.views.common import add_errors, meeting_for, next_url
+from netlead.meetings.views.common import meeting_for
 from netlead.meetings.views.meetings import render_detail
-from netlead.networks.access import CONTRIBUTE, EDIT, READ, NetworkAccess, get_network_for
-from netlead.workspaces.access import get_membership_for
+from netlead.networks.access import CONTRIBUTE, EDIT, READ, NetworkAccess, network_for
+from netlead.workspaces.access import membership_for
 
 
 def _add_action(
-    request: HttpRequest, access: NetworkAccess, form: ActionForm, meeting: Meeting | None
+    request: AuthenticatedHttpRequest,
+    access: NetworkAccess,
+    form: ActionForm,
+    meeting: Meeting | None,
 ) -> bool:
     """Record the posted action; False (errors on the form) when it is not valid."""
     if not form.is_valid():
@@ -34,7 +38,7 @@ def _add_action(
         services.action_add(
             network=access.network,
             by=access.member,
-            created_by=request.user,  # type: ignore[arg-type]
+            created_by=request.user,
             owner=owner,
             meeting=meeting,
             **data,
@@ -47,10 +51,10 @@ def _add_action(
 
 
 @login_required
-def action_list(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
+def action_list(request: AuthenticatedHttpRequest, slug: str, network_id: int) -> HttpResponse:
     """The network's actions, filtered by status, overdue ones marked; contributors add one."""
     need = CONTRIBUTE if request.method == "POST" else READ
-    access = get_network_for(request, slug, network_id, need)
+    access = network_for(request.user, slug, network_id, need)
     filters = ActionFilterForm(request.GET or None)
     status = filters.status_or_default()
     form = ActionForm(request.POST or None, network=access.network, can_edit=access.can_edit)
@@ -72,8 +76,10 @@ def action_list(request: HttpRequest, slug: str, network_id: int) -> HttpRespons
 
 @login_required
 @require_POST
-def meeting_action_add(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, CONTRIBUTE)
+def meeting_action_add(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
+    access = network_for(request.user, slug, network_id, CONTRIBUTE)
     meeting = meeting_for(access, pk)
     form = ActionForm(request.POST, network=access.network, can_edit=access.can_edit)
     if _add_action(request, access, form, meeting):
@@ -84,8 +90,10 @@ def meeting_action_add(request: HttpRequest, slug: str, network_id: int, pk: int
 
 
 @login_required
-def action_edit(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, EDIT)
+def action_edit(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
+    access = network_for(request.user, slug, network_id, EDIT)
     action = get_object_or_404(
         access.network.actions.select_related("network", "meeting", "owner__person"), pk=pk
     )
@@ -110,10 +118,12 @@ def action_edit(request: HttpRequest, slug: str, network_id: int, pk: int) -> Ht
 
 @login_required
 @require_POST
-def action_status(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
+def action_status(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
     """The owner marks their action done (or open again); editors set any status. Read access
     is enough to reach this: an action recorded for an associate is still theirs to close."""
-    access = get_network_for(request, slug, network_id, READ)
+    access = network_for(request.user, slug, network_id, READ)
     action = get_object_or_404(access.network.actions, pk=pk)
     back = next_url(request, reverse("meetings:actions", args=[slug, network_id]))
     form = ActionStatusForm(request.POST)
@@ -130,9 +140,9 @@ def action_status(request: HttpRequest, slug: str, network_id: int, pk: int) -> 
 
 
 @login_required
-def my_actions(request: HttpRequest, slug: str) -> HttpResponse:
+def my_actions(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The user's own actions in every network of this workspace, whoever recorded them."""
-    membership = get_membership_for(request, slug)
+    membership = membership_for(request.user, slug)
     filters = ActionFilterForm(request.GET or None)
     status = filters.status_or_default()
     return render(
@@ -143,7 +153,7 @@ def my_actions(request: HttpRequest, slug: str) -> HttpResponse:
             "filters": filters,
             "status": status,
             "actions": selectors.my_actions(
-                request.user,  # type: ignore[arg-type]
+                request.user,
                 membership.workspace,
                 status=status,
             ),

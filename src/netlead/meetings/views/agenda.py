@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netlead.core.web import AuthenticatedHttpRequest, add_errors
 from netlead.meetings import selectors, services
 from netlead.meetings.forms import (
     AgendaItemForm,
@@ -20,9 +21,9 @@ from netlead.meetings.forms import (
     MoveForm,
 )
 from netlead.meetings.models import AgendaItem, Minutes
-from netlead.meetings.views.common import add_errors, meeting_for
+from netlead.meetings.views.common import meeting_for
 from netlead.meetings.views.meetings import render_detail
-from netlead.networks.access import CONTRIBUTE, EDIT, get_network_for
+from netlead.networks.access import CONTRIBUTE, EDIT, network_for
 
 
 def _back(slug: str, network_id: int, pk: int, anchor: str) -> HttpResponse:
@@ -36,9 +37,11 @@ def _back(slug: str, network_id: int, pk: int, anchor: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def agenda_add(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
+def agenda_add(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
     """Editors add an item; other contributors propose one."""
-    access = get_network_for(request, slug, network_id, CONTRIBUTE)
+    access = network_for(request.user, slug, network_id, CONTRIBUTE)
     meeting = meeting_for(access, pk)
     form = AgendaItemForm(request.POST, network=access.network)
     if form.is_valid():
@@ -67,9 +70,9 @@ def _item_for(meeting_pk: int, item_id: int) -> AgendaItem:
 
 @login_required
 def agenda_edit(
-    request: HttpRequest, slug: str, network_id: int, pk: int, item_id: int
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int, item_id: int
 ) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, CONTRIBUTE)
+    access = network_for(request.user, slug, network_id, CONTRIBUTE)
     meeting = meeting_for(access, pk)
     item = _item_for(meeting.pk, item_id)
     if not services.can_change_agenda_item(item, access.member):
@@ -96,9 +99,9 @@ def agenda_edit(
 @login_required
 @require_POST
 def agenda_move(
-    request: HttpRequest, slug: str, network_id: int, pk: int, item_id: int
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int, item_id: int
 ) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, EDIT)
+    access = network_for(request.user, slug, network_id, EDIT)
     item = _item_for(meeting_for(access, pk).pk, item_id)
     form = MoveForm(request.POST)
     if not form.is_valid():
@@ -112,9 +115,9 @@ def agenda_move(
 @login_required
 @require_POST
 def agenda_review(
-    request: HttpRequest, slug: str, network_id: int, pk: int, item_id: int
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int, item_id: int
 ) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, EDIT)
+    access = network_for(request.user, slug, network_id, EDIT)
     item = _item_for(meeting_for(access, pk).pk, item_id)
     form = AgendaReviewForm(request.POST)
     if not form.is_valid():
@@ -128,9 +131,9 @@ def agenda_review(
 @login_required
 @require_POST
 def agenda_delete(
-    request: HttpRequest, slug: str, network_id: int, pk: int, item_id: int
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int, item_id: int
 ) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, CONTRIBUTE)
+    access = network_for(request.user, slug, network_id, CONTRIBUTE)
     item = _item_for(meeting_for(access, pk).pk, item_id)
     services.agenda_item_delete(item=item, by=access.member)
     messages.success(request, _("Agenda item removed."))
@@ -142,8 +145,10 @@ def agenda_delete(
 
 @login_required
 @require_POST
-def minutes_save(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, EDIT)
+def minutes_save(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
+    access = network_for(request.user, slug, network_id, EDIT)
     meeting = meeting_for(access, pk)
     form = MinutesForm(request.POST)
     if form.is_valid():
@@ -151,7 +156,7 @@ def minutes_save(request: HttpRequest, slug: str, network_id: int, pk: int) -> H
             services.minutes_save(
                 meeting=meeting,
                 text=form.cleaned_data["text"],
-                written_by=request.user,  # type: ignore[arg-type]
+                written_by=request.user,
             )
         except ValidationError as error:
             add_errors(form, error)
@@ -167,8 +172,10 @@ def _minutes_for(meeting_pk: int) -> Minutes:
 
 @login_required
 @require_POST
-def minutes_ready(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, EDIT)
+def minutes_ready(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
+    access = network_for(request.user, slug, network_id, EDIT)
     minutes = _minutes_for(meeting_for(access, pk).pk)
     try:
         services.minutes_mark_ready(minutes=minutes)
@@ -181,8 +188,10 @@ def minutes_ready(request: HttpRequest, slug: str, network_id: int, pk: int) -> 
 
 @login_required
 @require_POST
-def minutes_approve(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, CONTRIBUTE)
+def minutes_approve(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
+    access = network_for(request.user, slug, network_id, CONTRIBUTE)
     minutes = _minutes_for(meeting_for(access, pk).pk)
     try:
         minutes = services.minutes_approve(minutes=minutes, member=access.member)
@@ -200,8 +209,10 @@ def minutes_approve(request: HttpRequest, slug: str, network_id: int, pk: int) -
 
 @login_required
 @require_POST
-def minutes_finalise(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, EDIT)
+def minutes_finalise(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
+    access = network_for(request.user, slug, network_id, EDIT)
     minutes = _minutes_for(meeting_for(access, pk).pk)
     try:
         services.minutes_finalise(minutes=minutes)
@@ -217,8 +228,10 @@ def minutes_finalise(request: HttpRequest, slug: str, network_id: int, pk: int) 
 
 @login_required
 @require_POST
-def decision_add(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, EDIT)
+def decision_add(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
+    access = network_for(request.user, slug, network_id, EDIT)
     meeting = meeting_for(access, pk)
     form = DecisionForm(request.POST, network=access.network)
     if form.is_valid():
@@ -239,9 +252,9 @@ def decision_add(request: HttpRequest, slug: str, network_id: int, pk: int) -> H
 @login_required
 @require_POST
 def decision_delete(
-    request: HttpRequest, slug: str, network_id: int, pk: int, decision_id: int
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int, decision_id: int
 ) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, EDIT)
+    access = network_for(request.user, slug, network_id, EDIT)
     meeting = meeting_for(access, pk)
     decision = get_object_or_404(meeting.decisions, pk=decision_id)
     services.decision_delete(decision=decision)
@@ -253,9 +266,11 @@ def decision_delete(
 
 
 @login_required
-def attendance(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
+def attendance(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
     """Present, excused or absent for every member, in one form."""
-    access = get_network_for(request, slug, network_id, EDIT)
+    access = network_for(request.user, slug, network_id, EDIT)
     meeting = meeting_for(access, pk)
     form = AttendanceForm(request.POST or None, rows=selectors.attendance_rows(meeting))
     if request.method == "POST" and form.is_valid():

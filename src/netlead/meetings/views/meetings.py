@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netlead.core.web import AuthenticatedHttpRequest, add_errors
 from netlead.meetings import selectors, services
 from netlead.meetings.calendar import meetings_ical
 from netlead.meetings.forms import (
@@ -25,15 +26,15 @@ from netlead.meetings.forms import (
     MinutesForm,
 )
 from netlead.meetings.models import Meeting
-from netlead.meetings.views.common import add_errors, meeting_for
-from netlead.networks.access import EDIT, READ, NetworkAccess, get_network_for
+from netlead.meetings.views.common import meeting_for
+from netlead.networks.access import EDIT, READ, NetworkAccess, network_for
 
 NEW_FEED_KEY = "meetings_new_feed"
 
 
 @login_required
-def meeting_list(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, READ)
+def meeting_list(request: AuthenticatedHttpRequest, slug: str, network_id: int) -> HttpResponse:
+    access = network_for(request.user, slug, network_id, READ)
     rates = selectors.attendance_rates(access.network)
     chart = {
         "labels": [point.day.isoformat() for point in rates.trend],
@@ -58,8 +59,8 @@ def meeting_list(request: HttpRequest, slug: str, network_id: int) -> HttpRespon
 
 
 @login_required
-def plan_create(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, EDIT)
+def plan_create(request: AuthenticatedHttpRequest, slug: str, network_id: int) -> HttpResponse:
+    access = network_for(request.user, slug, network_id, EDIT)
     form = MeetingPlanForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -93,8 +94,10 @@ def plan_create(request: HttpRequest, slug: str, network_id: int) -> HttpRespons
 
 @login_required
 @require_POST
-def plan_delete(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, EDIT)
+def plan_delete(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
+    access = network_for(request.user, slug, network_id, EDIT)
     plan = get_object_or_404(access.network.meeting_plans, pk=pk)
     removed = services.meeting_plan_delete(plan=plan)
     messages.success(
@@ -110,9 +113,9 @@ def plan_delete(request: HttpRequest, slug: str, network_id: int, pk: int) -> Ht
 
 @login_required
 def meeting_edit(
-    request: HttpRequest, slug: str, network_id: int, pk: int | None = None
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int | None = None
 ) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, EDIT)
+    access = network_for(request.user, slug, network_id, EDIT)
     meeting = meeting_for(access, pk) if pk else None
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
@@ -165,8 +168,10 @@ def render_detail(
 
 
 @login_required
-def meeting_detail(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, READ)
+def meeting_detail(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
+    access = network_for(request.user, slug, network_id, READ)
     return render_detail(request, access, meeting_for(access, pk))
 
 
@@ -175,10 +180,10 @@ def meeting_detail(request: HttpRequest, slug: str, network_id: int, pk: int) ->
 
 @login_required
 @require_POST
-def feed_create(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
+def feed_create(request: AuthenticatedHttpRequest, slug: str, network_id: int) -> HttpResponse:
     """Make (or reset) the user's own feed, or, for editors, the network's feed. The token is
     shown once, on the next page: only its hash is stored."""
-    access = get_network_for(request, slug, network_id, READ)
+    access = network_for(request.user, slug, network_id, READ)
     form = FeedForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose which calendar to subscribe to."))

@@ -3,20 +3,21 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netlead.core.web import AuthenticatedHttpRequest
 from netlead.networks import selectors, services
-from netlead.networks.access import CONTRIBUTE, EDIT, get_network_for
+from netlead.networks.access import CONTRIBUTE, EDIT, network_for
 from netlead.networks.forms import CharterForm, CharterResponseForm
 from netlead.networks.models import CharterStatus
 
 
 @login_required
-def charter(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id)
+def charter(request: AuthenticatedHttpRequest, slug: str, network_id: int) -> HttpResponse:
+    access = network_for(request.user, slug, network_id)
     state = selectors.charter_state(access.network)
     own_response = None
     if state.proposal is not None:
@@ -36,9 +37,9 @@ def charter(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
 
 
 @login_required
-def charter_propose(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
+def charter_propose(request: AuthenticatedHttpRequest, slug: str, network_id: int) -> HttpResponse:
     """Propose a new version, starting from the agreed one."""
-    access = get_network_for(request, slug, network_id, CONTRIBUTE)
+    access = network_for(request.user, slug, network_id, CONTRIBUTE)
     network = access.network
     base = selectors.charter_state(network).agreed
     organizations = list(network.workspace.organizations.order_by("name"))
@@ -56,7 +57,7 @@ def charter_propose(request: HttpRequest, slug: str, network_id: int) -> HttpRes
     if request.method == "POST" and form.is_valid():
         services.charter_propose(
             network=network,
-            proposer=request.user,  # type: ignore[arg-type]
+            proposer=request.user,
             version=form.instance,
             mandates=form.mandates(),
         )
@@ -72,8 +73,10 @@ def charter_propose(request: HttpRequest, slug: str, network_id: int) -> HttpRes
 
 @login_required
 @require_POST
-def charter_respond(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, CONTRIBUTE)
+def charter_respond(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
+    access = network_for(request.user, slug, network_id, CONTRIBUTE)
     version = get_object_or_404(access.network.charter_versions, pk=pk)
     form = CharterResponseForm(request.POST)
     try:
@@ -94,8 +97,10 @@ def charter_respond(request: HttpRequest, slug: str, network_id: int, pk: int) -
 
 @login_required
 @require_POST
-def charter_adopt(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, EDIT)
+def charter_adopt(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
+    access = network_for(request.user, slug, network_id, EDIT)
     version = get_object_or_404(
         access.network.charter_versions, pk=pk, status=CharterStatus.PROPOSED
     )

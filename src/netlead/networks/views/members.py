@@ -3,13 +3,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netlead.core.web import AuthenticatedHttpRequest
 from netlead.networks import selectors, services
-from netlead.networks.access import EDIT, READ, get_network_for
+from netlead.networks.access import EDIT, READ, network_for
 from netlead.networks.forms import MemberAddForm, MemberLeaveForm, MemberRoleForm, MembersImportForm
 from netlead.networks.importing import ImportRow, parse_members_file
 from netlead.networks.models import NetworkRole
@@ -18,8 +19,8 @@ IMPORT_SESSION_KEY = "netlead_members_import"
 
 
 @login_required
-def members(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, EDIT if request.method == "POST" else READ)
+def members(request: AuthenticatedHttpRequest, slug: str, network_id: int) -> HttpResponse:
+    access = network_for(request.user, slug, network_id, EDIT if request.method == "POST" else READ)
     form = MemberAddForm(request.POST or None, network=access.network)
     if request.method == "POST" and form.is_valid():
         try:
@@ -50,8 +51,10 @@ def members(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def member_role(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, EDIT)
+def member_role(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
+    access = network_for(request.user, slug, network_id, EDIT)
     member = get_object_or_404(access.network.members.current(), pk=pk)
     form = MemberRoleForm(request.POST)
     try:
@@ -67,8 +70,10 @@ def member_role(request: HttpRequest, slug: str, network_id: int, pk: int) -> Ht
 
 @login_required
 @require_POST
-def member_leave(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, EDIT)
+def member_leave(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
+    access = network_for(request.user, slug, network_id, EDIT)
     member = get_object_or_404(access.network.members.current(), pk=pk)
     form = MemberLeaveForm(request.POST)
     try:
@@ -85,9 +90,9 @@ def member_leave(request: HttpRequest, slug: str, network_id: int, pk: int) -> H
 
 
 @login_required
-def members_import(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
+def members_import(request: AuthenticatedHttpRequest, slug: str, network_id: int) -> HttpResponse:
     """Step 1: upload a file and see a preview with line-numbered errors. Nothing is saved."""
-    access = get_network_for(request, slug, network_id, EDIT)
+    access = network_for(request.user, slug, network_id, EDIT)
     form = MembersImportForm(request.POST or None, request.FILES or None)
     parsed = None
     if request.method == "POST" and form.is_valid():
@@ -113,9 +118,11 @@ def members_import(request: HttpRequest, slug: str, network_id: int) -> HttpResp
 
 @login_required
 @require_POST
-def members_import_confirm(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
+def members_import_confirm(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int
+) -> HttpResponse:
     """Step 2: save the previewed rows."""
-    access = get_network_for(request, slug, network_id, EDIT)
+    access = network_for(request.user, slug, network_id, EDIT)
     rows = request.session.pop(f"{IMPORT_SESSION_KEY}_{network_id}", None)
     if not rows:
         messages.error(request, _("Nothing to import: upload the file again."))

@@ -3,46 +3,43 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from netlead import frameworks
+from netlead.core.language import active_language
+from netlead.core.web import AuthenticatedHttpRequest
 from netlead.meetings.selectors import network_meetings_summary
 from netlead.networks import selectors, services
-from netlead.networks.access import EDIT, get_network_for
+from netlead.networks.access import EDIT, network_for
 from netlead.networks.forms import NetworkForm
 from netlead.surveys.selectors import survey_summary
-from netlead.workspaces.access import get_membership_for
-
-
-def _language() -> str:
-    return translation.get_language() or "en"
+from netlead.workspaces.access import membership_for
 
 
 @login_required
-def network_list(request: HttpRequest, slug: str) -> HttpResponse:
-    membership = get_membership_for(request, slug)
+def network_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    membership = membership_for(request.user, slug)
     return render(
         request,
         "networks/network_list.html",
         {
             "membership": membership,
-            "memberships": selectors.user_networks(membership.workspace, request.user),  # type: ignore[arg-type]
+            "memberships": selectors.user_networks(membership.workspace, request.user),
         },
     )
 
 
 @login_required
-def network_create(request: HttpRequest, slug: str) -> HttpResponse:
-    membership = get_membership_for(request, slug)
+def network_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    membership = membership_for(request.user, slug)
     form = NetworkForm(request.POST or None, workspace=membership.workspace)
     if request.method == "POST" and form.is_valid():
         try:
             network = services.network_create(
                 workspace=membership.workspace,
-                creator=request.user,  # type: ignore[arg-type]
+                creator=request.user,
                 network=form.instance,
             )
         except ValidationError as error:
@@ -56,18 +53,20 @@ def network_create(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "membership": membership,
             "form": form,
-            "governance_forms": frameworks.governance_forms(_language()),
-            "kinds": frameworks.network_kinds(_language()),
+            "governance_forms": frameworks.governance_forms(active_language()),
+            "kinds": frameworks.network_kinds(active_language()),
         },
         status=400 if form.errors else 200,
     )
 
 
 @login_required
-def network_dashboard(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id)
+def network_dashboard(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int
+) -> HttpResponse:
+    access = network_for(request.user, slug, network_id)
     network = access.network
-    phase = selectors.phase_view(network, _language())
+    phase = selectors.phase_view(network, active_language())
     return render(
         request,
         "networks/dashboard.html",
@@ -84,8 +83,8 @@ def network_dashboard(request: HttpRequest, slug: str, network_id: int) -> HttpR
 
 
 @login_required
-def network_profile(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, EDIT)
+def network_profile(request: AuthenticatedHttpRequest, slug: str, network_id: int) -> HttpResponse:
+    access = network_for(request.user, slug, network_id, EDIT)
     network = access.network
     form = NetworkForm(
         request.POST or None, instance=network, workspace=access.membership.workspace
@@ -104,8 +103,8 @@ def network_profile(request: HttpRequest, slug: str, network_id: int) -> HttpRes
             "membership": access.membership,
             "form": form,
             "network": network,
-            "governance_forms": frameworks.governance_forms(_language()),
-            "kinds": frameworks.network_kinds(_language()),
+            "governance_forms": frameworks.governance_forms(active_language()),
+            "kinds": frameworks.network_kinds(active_language()),
         },
         status=400 if form.errors else 200,
     )

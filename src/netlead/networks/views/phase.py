@@ -3,21 +3,22 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netlead.core.language import active_language
+from netlead.core.web import AuthenticatedHttpRequest
 from netlead.networks import selectors, services
-from netlead.networks.access import EDIT, get_network_for
+from netlead.networks.access import EDIT, network_for
 from netlead.networks.forms import PhaseCheckForm, PhaseMoveForm
 
 
 @login_required
-def phase(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id)
-    view = selectors.phase_view(access.network, translation.get_language() or "en")
+def phase(request: AuthenticatedHttpRequest, slug: str, network_id: int) -> HttpResponse:
+    access = network_for(request.user, slug, network_id)
+    view = selectors.phase_view(access.network, active_language())
     next_phase = view.next_phase
     return render(
         request,
@@ -34,8 +35,8 @@ def phase(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def phase_check(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, EDIT)
+def phase_check(request: AuthenticatedHttpRequest, slug: str, network_id: int) -> HttpResponse:
+    access = network_for(request.user, slug, network_id, EDIT)
     form = PhaseCheckForm(request.POST)
     try:
         if not form.is_valid():
@@ -45,7 +46,7 @@ def phase_check(request: HttpRequest, slug: str, network_id: int) -> HttpRespons
             phase=access.network.phase,
             item=form.cleaned_data["item"],
             done=form.cleaned_data["done"],
-            user=request.user,  # type: ignore[arg-type]
+            user=request.user,
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -54,8 +55,8 @@ def phase_check(request: HttpRequest, slug: str, network_id: int) -> HttpRespons
 
 @login_required
 @require_POST
-def phase_move(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, EDIT)
+def phase_move(request: AuthenticatedHttpRequest, slug: str, network_id: int) -> HttpResponse:
+    access = network_for(request.user, slug, network_id, EDIT)
     form = PhaseMoveForm(request.POST)
     try:
         if not form.is_valid():
@@ -63,7 +64,7 @@ def phase_move(request: HttpRequest, slug: str, network_id: int) -> HttpResponse
         transition = services.phase_move(
             network=access.network,
             to_phase=form.cleaned_data["to_phase"],
-            user=request.user,  # type: ignore[arg-type]
+            user=request.user,
             note=form.cleaned_data["note"],
         )
     except ValidationError as error:

@@ -3,19 +3,20 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from netlead.core.web import AuthenticatedHttpRequest
 from netlead.meetings.selectors import result_trail
 from netlead.networks import selectors, services
-from netlead.networks.access import CONTRIBUTE, EDIT, READ, get_network_for
+from netlead.networks.access import CONTRIBUTE, EDIT, READ, network_for
 from netlead.networks.forms import MeasurementForm, ResultForm
 
 
 @login_required
-def results(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id)
+def results(request: AuthenticatedHttpRequest, slug: str, network_id: int) -> HttpResponse:
+    access = network_for(request.user, slug, network_id)
     return render(
         request,
         "networks/results.html",
@@ -25,9 +26,9 @@ def results(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
 
 @login_required
 def result_edit(
-    request: HttpRequest, slug: str, network_id: int, pk: int | None = None
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int | None = None
 ) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, EDIT)
+    access = network_for(request.user, slug, network_id, EDIT)
     result = get_object_or_404(access.network.results, pk=pk) if pk else None
     form = ResultForm(request.POST or None, instance=result, network=access.network)
     if request.method == "POST" and form.is_valid():
@@ -47,16 +48,18 @@ def result_edit(
 
 
 @login_required
-def result_detail(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
-    access = get_network_for(
-        request, slug, network_id, CONTRIBUTE if request.method == "POST" else READ
+def result_detail(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
+    access = network_for(
+        request.user, slug, network_id, CONTRIBUTE if request.method == "POST" else READ
     )
     result = get_object_or_404(access.network.results.select_related("owner_organization"), pk=pk)
     form = MeasurementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.measurement_add(
             result=result,
-            user=request.user,  # type: ignore[arg-type]
+            user=request.user,
             **form.cleaned_data,
         )
         messages.success(request, _("Measurement added."))

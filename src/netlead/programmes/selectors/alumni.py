@@ -1,4 +1,4 @@
-"""Reads of alumni groups. Callers reach the cohort through `access.get_cohort_for` (people
+"""Reads of alumni groups. Callers reach the cohort through `access.cohort_for` (people
 enrolled in it), so these reads only ever run for a member of the group."""
 
 from __future__ import annotations

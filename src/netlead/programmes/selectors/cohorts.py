@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
 from netlead.analysis.programmes import CohortChange, CompetenceChange
-from netlead.development.models import SelfAssessment, active_language
+from netlead.core.errors import NotFound
+from netlead.core.language import active_language
+from netlead.development.models import SelfAssessment
 from netlead.frameworks.competences import competence_framework
 from netlead.meetings.models import Meeting
 from netlead.programmes.models import (
@@ -243,7 +244,7 @@ def visible_submissions(viewer: Enrolment) -> QuerySet[Submission]:
 def submission_for(viewer: Enrolment, submission_id: int) -> Submission:
     submission = visible_submissions(viewer).filter(pk=submission_id).first()
     if submission is None:
-        raise Http404
+        raise NotFound(f"submission {submission_id}")
     return submission
 
 
@@ -332,23 +333,6 @@ def measurement_figures(cohort: Cohort) -> MeasurementFigures:
 
 
 # -- Files ------------------------------------------------------------------------------------
-
-
-def attachment_for(viewer: Enrolment, file_id: int) -> Attachment:
-    """A lesson file of the viewer's programme, or a file of work the viewer may see (404
-    otherwise). The bytes are loaded only after the check."""
-    found = Attachment.objects.filter(pk=file_id).defer("data").first()
-    if found is None:
-        raise Http404
-    if found.lesson_id is not None:
-        allowed = Lesson.objects.filter(
-            pk=found.lesson_id, module__programme_id=viewer.cohort.programme_id
-        ).exists()
-    else:
-        allowed = visible_submissions(viewer).filter(attachments=found).exists()
-    if not allowed:
-        raise Http404
-    return Attachment.objects.get(pk=found.pk)
 
 
 def lesson_files(programme: Programme) -> QuerySet[Attachment]:

@@ -2,7 +2,7 @@
 facilitators) keep a simple threaded discussion: topics with one level of replies. Nobody gets
 an e-mail per post; a daily digest (`digest_send`, run by `netlead send_alumni_digests`) sends
 each person one e-mail with what others posted since the last one. Only people who can still
-open the group get it (the rule of `access.get_cohort_for`)."""
+open the group get it (the rule of `access.cohort_for`)."""
 
 from __future__ import annotations
 
@@ -133,7 +133,7 @@ def digest_send(*, now: datetime, base_url: str = "") -> int:
     """Queue one e-mail per person with what others posted in their ended cohorts' groups
     since their last digest (or since they enrolled), for everyone who wants the digest, has
     an e-mail address and can still open the group: an active account that is still a member
-    of the programme's workspace (as `access.get_cohort_for` requires). Returns the number of
+    of the programme's workspace (as `access.cohort_for` requires). Returns the number of
     e-mails. Nothing new: no e-mail. Links in the e-mail are absolute when `base_url` is
     given."""
     still_member = Membership.objects.filter(

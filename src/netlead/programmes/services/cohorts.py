@@ -12,10 +12,11 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netlead.accounts.models import User
+from netlead.core.language import active_language
 from netlead.development.models import SelfAssessment
 from netlead.development.services import assessment_start, default_framework
 from netlead.frameworks import phases
@@ -26,7 +27,7 @@ from netlead.networks.models import (
     NetworkMember,
     NetworkRole,
 )
-from netlead.networks.services import network_create, person_for_user
+from netlead.networks.services import network_create
 from netlead.programmes.models import (
     Assignment,
     Attachment,
@@ -45,6 +46,7 @@ from netlead.programmes.services import measurement
 from netlead.programmes.services.files import check_upload
 from netlead.surveys import selectors as survey_selectors
 from netlead.workspaces.models import Person
+from netlead.workspaces.services import person_for_user
 
 PEER_GROUP_SIZES = (2, 3, 4)
 
@@ -263,7 +265,7 @@ def submission_save(
 def case_context_of(network: Network) -> dict[str, Any]:
     """What a case analysis may quote of a real network: its latest agreed charter, its phase
     and the network-level figures of its latest diagnoses (no names, no individual answers)."""
-    language = (translation.get_language() or "en").split("-")[0]
+    language = active_language()
     charter = (
         network.charter_versions.filter(status=CharterStatus.AGREED).order_by("-number").first()
     )

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from netlead.accounts.models import User
 from netlead.analysis.programmes import PRINCIPLES
+from netlead.core.scales import SCORE
 from netlead.meetings.models import AgendaItemKind, AttendanceStatus, Meeting
 from netlead.meetings.services import agenda_item_add
 from netlead.networks.models import Network, NetworkKind, NetworkMember
@@ -322,7 +323,7 @@ def _checked_scores(scores: Mapping[str, int]) -> dict[str, int]:
     errors: dict[str, str] = {}
     for principle in PRINCIPLES:
         value = scores.get(principle)
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        if value not in SCORE:
             errors[principle] = _("Choose a score from 1 to 5.")
     unknown = sorted(set(scores) - set(PRINCIPLES))
     if unknown:

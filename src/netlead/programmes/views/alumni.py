@@ -6,12 +6,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from netlead.programmes.access import get_cohort_for
+from netlead.core.web import AuthenticatedHttpRequest
+from netlead.programmes.access import cohort_for
 from netlead.programmes.forms.alumni import ReplyForm, TopicForm
 from netlead.programmes.selectors import alumni as selectors
 from netlead.programmes.services import alumni as services
@@ -21,8 +22,8 @@ DIGEST_CHOICES = {"yes": True, "no": False}
 
 
 @login_required
-def alumni(request: HttpRequest, slug: str, cohort_id: int) -> HttpResponse:
-    access = get_cohort_for(request, slug, cohort_id)
+def alumni(request: AuthenticatedHttpRequest, slug: str, cohort_id: int) -> HttpResponse:
+    access = cohort_for(request.user, slug, cohort_id)
     form = TopicForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -50,8 +51,10 @@ def alumni(request: HttpRequest, slug: str, cohort_id: int) -> HttpResponse:
 
 
 @login_required
-def alumni_topic(request: HttpRequest, slug: str, cohort_id: int, post_id: int) -> HttpResponse:
-    access = get_cohort_for(request, slug, cohort_id)
+def alumni_topic(
+    request: AuthenticatedHttpRequest, slug: str, cohort_id: int, post_id: int
+) -> HttpResponse:
+    access = cohort_for(request.user, slug, cohort_id)
     topic = selectors.topic_with_replies(access.cohort, post_id)
     if topic is None:
         raise Http404
@@ -78,8 +81,8 @@ def alumni_topic(request: HttpRequest, slug: str, cohort_id: int, post_id: int) 
 
 @login_required
 @require_POST
-def alumni_digest(request: HttpRequest, slug: str, cohort_id: int) -> HttpResponse:
-    access = get_cohort_for(request, slug, cohort_id)
+def alumni_digest(request: AuthenticatedHttpRequest, slug: str, cohort_id: int) -> HttpResponse:
+    access = cohort_for(request.user, slug, cohort_id)
     # The page posts exactly "yes" or "no"; anything else is a tampered form, not an opt-out.
     wants = DIGEST_CHOICES.get(request.POST.get("wants", ""))
     if wants is None:

@@ -6,12 +6,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from netlead.programmes.access import CohortAccess, get_cohort_for, get_programme_for
+from netlead.core.web import AuthenticatedHttpRequest, add_errors
+from netlead.programmes.access import CohortAccess, attachment_for, cohort_for, programme_for
 from netlead.programmes.forms.cohorts import (
     CohortForm,
     EnrolForm,
@@ -22,7 +23,6 @@ from netlead.programmes.forms.cohorts import (
 from netlead.programmes.models import Assignment, Attachment, Lesson
 from netlead.programmes.selectors import cohorts as selectors
 from netlead.programmes.services import cohorts as services
-from netlead.workspaces.services import audit
 
 
 def _errors(error: ValidationError) -> str:
@@ -30,8 +30,8 @@ def _errors(error: ValidationError) -> str:
 
 
 @login_required
-def cohort_create(request: HttpRequest, slug: str, programme_id: int) -> HttpResponse:
-    membership, programme = get_programme_for(request, slug, programme_id)
+def cohort_create(request: AuthenticatedHttpRequest, slug: str, programme_id: int) -> HttpResponse:
+    membership, programme = programme_for(request.user, slug, programme_id)
     if programme.is_mentoring:
         raise Http404
     form = CohortForm(request.POST or None)
@@ -39,7 +39,7 @@ def cohort_create(request: HttpRequest, slug: str, programme_id: int) -> HttpRes
         try:
             cohort = services.cohort_create(
                 programme=programme,
-                creator=request.user,  # type: ignore[arg-type]
+                creator=request.user,
                 **form.cleaned_data,
             )
         except ValidationError as error:
@@ -72,8 +72,8 @@ def _assignment(access: CohortAccess, assignment_id: int) -> Assignment:
 
 
 @login_required
-def cohort_detail(request: HttpRequest, slug: str, cohort_id: int) -> HttpResponse:
-    access = get_cohort_for(request, slug, cohort_id)
+def cohort_detail(request: AuthenticatedHttpRequest, slug: str, cohort_id: int) -> HttpResponse:
+    access = cohort_for(request.user, slug, cohort_id)
     cohort = access.cohort
     context = {
         "access": access,
@@ -94,8 +94,8 @@ def cohort_detail(request: HttpRequest, slug: str, cohort_id: int) -> HttpRespon
 
 
 @login_required
-def cohort_enrol(request: HttpRequest, slug: str, cohort_id: int) -> HttpResponse:
-    access = get_cohort_for(request, slug, cohort_id, facilitator=True)
+def cohort_enrol(request: AuthenticatedHttpRequest, slug: str, cohort_id: int) -> HttpResponse:
+    access = cohort_for(request.user, slug, cohort_id, facilitator=True)
     cohort = access.cohort
     enrolled = cohort.enrolments.values_list("person_id", flat=True)
     candidates = (
@@ -134,8 +134,8 @@ def cohort_enrol(request: HttpRequest, slug: str, cohort_id: int) -> HttpRespons
 
 
 @login_required
-def cohort_progress(request: HttpRequest, slug: str, cohort_id: int) -> HttpResponse:
-    access = get_cohort_for(request, slug, cohort_id, facilitator=True)
+def cohort_progress(request: AuthenticatedHttpRequest, slug: str, cohort_id: int) -> HttpResponse:
+    access = cohort_for(request.user, slug, cohort_id, facilitator=True)
     cohort = access.cohort
     form = PeerGroupsForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -164,8 +164,8 @@ def cohort_progress(request: HttpRequest, slug: str, cohort_id: int) -> HttpResp
 
 @login_required
 @require_POST
-def cohort_close(request: HttpRequest, slug: str, cohort_id: int) -> HttpResponse:
-    access = get_cohort_for(request, slug, cohort_id, facilitator=True)
+def cohort_close(request: AuthenticatedHttpRequest, slug: str, cohort_id: int) -> HttpResponse:
+    access = cohort_for(request.user, slug, cohort_id, facilitator=True)
     what = request.POST.get("what")
     try:
         if what == "start_measurement":
@@ -182,8 +182,10 @@ def cohort_close(request: HttpRequest, slug: str, cohort_id: int) -> HttpRespons
 
 
 @login_required
-def cohort_lesson(request: HttpRequest, slug: str, cohort_id: int, lesson_id: int) -> HttpResponse:
-    access = get_cohort_for(request, slug, cohort_id)
+def cohort_lesson(
+    request: AuthenticatedHttpRequest, slug: str, cohort_id: int, lesson_id: int
+) -> HttpResponse:
+    access = cohort_for(request.user, slug, cohort_id)
     lesson = _lesson(access, lesson_id)
     if request.method == "POST":
         if access.is_facilitator:
@@ -213,9 +215,9 @@ def cohort_lesson(request: HttpRequest, slug: str, cohort_id: int, lesson_id: in
 
 @login_required
 def cohort_assignment(
-    request: HttpRequest, slug: str, cohort_id: int, assignment_id: int
+    request: AuthenticatedHttpRequest, slug: str, cohort_id: int, assignment_id: int
 ) -> HttpResponse:
-    access = get_cohort_for(request, slug, cohort_id)
+    access = cohort_for(request.user, slug, cohort_id)
     assignment = _assignment(access, assignment_id)
     context: dict[str, object] = {
         "access": access,
@@ -251,15 +253,11 @@ def cohort_assignment(
                 network=form.cleaned_data.get("network"),
                 hand_in="hand_in" in request.POST,
                 upload=form.cleaned_data.get("file"),
-                user=request.user,  # type: ignore[arg-type]
+                user=request.user,
                 pull_case_context="pull" in request.POST,
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            add_errors(form, error)
         else:
             if "pull" in request.POST:
                 messages.success(request, _("The network's charter, phase and figures are in."))
@@ -283,9 +281,9 @@ def cohort_assignment(
 
 @login_required
 def submission_detail(
-    request: HttpRequest, slug: str, cohort_id: int, submission_id: int
+    request: AuthenticatedHttpRequest, slug: str, cohort_id: int, submission_id: int
 ) -> HttpResponse:
-    access = get_cohort_for(request, slug, cohort_id)
+    access = cohort_for(request.user, slug, cohort_id)
     submission = selectors.submission_for(access.enrolment, submission_id)
     can_give = services.can_give_feedback(submission, access.enrolment)
     form = FeedbackForm(request.POST or None)
@@ -319,8 +317,10 @@ def submission_detail(
 
 @login_required
 @require_POST
-def measurement(request: HttpRequest, slug: str, cohort_id: int, which: str) -> HttpResponse:
-    access = get_cohort_for(request, slug, cohort_id)
+def measurement(
+    request: AuthenticatedHttpRequest, slug: str, cohort_id: int, which: str
+) -> HttpResponse:
+    access = cohort_for(request.user, slug, cohort_id)
     if which not in (services.START, services.END):
         raise Http404
     try:
@@ -334,19 +334,12 @@ def measurement(request: HttpRequest, slug: str, cohort_id: int, which: str) -> 
 
 
 @login_required
-def attachment(request: HttpRequest, slug: str, cohort_id: int, file_id: int) -> HttpResponse:
+def attachment(
+    request: AuthenticatedHttpRequest, slug: str, cohort_id: int, file_id: int
+) -> HttpResponse:
     """A lesson file of the cohort's programme, or a file of work the viewer may see."""
-    access = get_cohort_for(request, slug, cohort_id)
-    found = selectors.attachment_for(access.enrolment, file_id)
-    if found.submission_id is not None:
-        audit(
-            workspace=access.membership.workspace,
-            user=request.user,  # type: ignore[arg-type]
-            action="downloaded",
-            target=f"file {found.pk} of submission {found.submission_id}",
-            path=request.path,
-        )
-    return file_response(found)
+    access = cohort_for(request.user, slug, cohort_id)
+    return file_response(attachment_for(access, file_id, path=request.path))
 
 
 def file_response(found: Attachment) -> HttpResponse:
@@ -358,8 +351,8 @@ def file_response(found: Attachment) -> HttpResponse:
 
 @login_required
 def programme_file(
-    request: HttpRequest, slug: str, programme_id: int, file_id: int
+    request: AuthenticatedHttpRequest, slug: str, programme_id: int, file_id: int
 ) -> HttpResponse:
-    _membership, programme = get_programme_for(request, slug, programme_id)
+    _membership, programme = programme_for(request.user, slug, programme_id)
     found = get_object_or_404(selectors.lesson_files(programme), pk=file_id)
     return file_response(found)

@@ -14,7 +14,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from netlead.programmes.access import get_programme_for
+from netlead.core.web import AuthenticatedHttpRequest
+from netlead.programmes.access import programme_for
 from netlead.programmes.forms.curricula import (
     AssignmentForm,
     FileForm,
@@ -25,7 +26,7 @@ from netlead.programmes.forms.curricula import (
 from netlead.programmes.models import Assignment, Lesson, Module, Programme
 from netlead.programmes.selectors import cohorts as selectors
 from netlead.programmes.services import curricula as services
-from netlead.workspaces.access import MANAGERS, get_membership_for
+from netlead.workspaces.access import MANAGERS, membership_for
 
 
 def _status(form: object) -> int:
@@ -33,15 +34,15 @@ def _status(form: object) -> int:
 
 
 @login_required
-def programme_create(request: HttpRequest, slug: str) -> HttpResponse:
-    membership = get_membership_for(request, slug, *MANAGERS)
+def programme_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    membership = membership_for(request.user, slug, *MANAGERS)
     initial = {"language": membership.workspace.default_language}
     form = ProgrammeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             programme = services.programme_create(
                 workspace=membership.workspace,
-                creator=request.user,  # type: ignore[arg-type]
+                creator=request.user,
                 programme=form.instance,
                 from_default=form.cleaned_data["from_default"],
             )
@@ -59,8 +60,10 @@ def programme_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def programme_detail(request: HttpRequest, slug: str, programme_id: int) -> HttpResponse:
-    membership, programme = get_programme_for(request, slug, programme_id)
+def programme_detail(
+    request: AuthenticatedHttpRequest, slug: str, programme_id: int
+) -> HttpResponse:
+    membership, programme = programme_for(request.user, slug, programme_id)
     if programme.is_mentoring:
         return redirect("programmes:mentoring", slug=slug, programme_id=programme.pk)
     return render(
@@ -76,8 +79,8 @@ def programme_detail(request: HttpRequest, slug: str, programme_id: int) -> Http
 
 
 @login_required
-def programme_edit(request: HttpRequest, slug: str, programme_id: int) -> HttpResponse:
-    membership, programme = get_programme_for(request, slug, programme_id)
+def programme_edit(request: AuthenticatedHttpRequest, slug: str, programme_id: int) -> HttpResponse:
+    membership, programme = programme_for(request.user, slug, programme_id)
     form = ProgrammeForm(request.POST or None, instance=programme, editing=True)
     if request.method == "POST" and form.is_valid():
         services.programme_update(programme=form.instance)
@@ -126,9 +129,9 @@ def _curriculum_form(
 
 @login_required
 def module_edit(
-    request: HttpRequest, slug: str, programme_id: int, module_id: int | None = None
+    request: AuthenticatedHttpRequest, slug: str, programme_id: int, module_id: int | None = None
 ) -> HttpResponse:
-    membership, programme = get_programme_for(request, slug, programme_id)
+    membership, programme = programme_for(request.user, slug, programme_id)
     module = _module_of(programme, module_id) if module_id else None
     form = ModuleForm(request.POST or None, instance=module)
     return _curriculum_form(
@@ -146,13 +149,13 @@ def module_edit(
 
 @login_required
 def lesson_edit(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     slug: str,
     programme_id: int,
     module_id: int,
     lesson_id: int | None = None,
 ) -> HttpResponse:
-    membership, programme = get_programme_for(request, slug, programme_id)
+    membership, programme = programme_for(request.user, slug, programme_id)
     module = _module_of(programme, module_id)
     lesson = get_object_or_404(module.lessons, pk=lesson_id) if lesson_id else None
     form = LessonForm(request.POST or None, instance=lesson, prefix="lesson")
@@ -165,7 +168,7 @@ def lesson_edit(
                 services.lesson_file_add(
                     lesson=lesson,
                     upload=file_form.cleaned_data["file"],
-                    user=request.user,  # type: ignore[arg-type]
+                    user=request.user,
                 )
             except ValidationError as error:
                 file_form.add_error("file", error)
@@ -202,9 +205,9 @@ def lesson_edit(
 @login_required
 @require_POST
 def lesson_delete(
-    request: HttpRequest, slug: str, programme_id: int, module_id: int, lesson_id: int
+    request: AuthenticatedHttpRequest, slug: str, programme_id: int, module_id: int, lesson_id: int
 ) -> HttpResponse:
-    _membership, programme = get_programme_for(request, slug, programme_id)
+    _membership, programme = programme_for(request.user, slug, programme_id)
     lesson = get_object_or_404(
         Lesson, pk=lesson_id, module__pk=module_id, module__programme=programme
     )
@@ -215,13 +218,13 @@ def lesson_delete(
 
 @login_required
 def assignment_edit(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     slug: str,
     programme_id: int,
     module_id: int,
     assignment_id: int | None = None,
 ) -> HttpResponse:
-    membership, programme = get_programme_for(request, slug, programme_id)
+    membership, programme = programme_for(request.user, slug, programme_id)
     module = _module_of(programme, module_id)
     assignment = get_object_or_404(module.assignments, pk=assignment_id) if assignment_id else None
     form = AssignmentForm(request.POST or None, instance=assignment)
@@ -243,9 +246,13 @@ def assignment_edit(
 @login_required
 @require_POST
 def assignment_delete(
-    request: HttpRequest, slug: str, programme_id: int, module_id: int, assignment_id: int
+    request: AuthenticatedHttpRequest,
+    slug: str,
+    programme_id: int,
+    module_id: int,
+    assignment_id: int,
 ) -> HttpResponse:
-    _membership, programme = get_programme_for(request, slug, programme_id)
+    _membership, programme = programme_for(request.user, slug, programme_id)
     assignment = get_object_or_404(
         Assignment, pk=assignment_id, module__pk=module_id, module__programme=programme
     )
@@ -267,9 +274,9 @@ def assignment_delete(
 @login_required
 @require_POST
 def lesson_file_delete(
-    request: HttpRequest, slug: str, programme_id: int, file_id: int
+    request: AuthenticatedHttpRequest, slug: str, programme_id: int, file_id: int
 ) -> HttpResponse:
-    _membership, programme = get_programme_for(request, slug, programme_id)
+    _membership, programme = programme_for(request.user, slug, programme_id)
     attachment = get_object_or_404(
         selectors.lesson_files(programme).select_related("lesson"), pk=file_id
     )

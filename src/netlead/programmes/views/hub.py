@@ -4,19 +4,19 @@ groups; for owners and facilitators also the programmes they run."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
+from netlead.core.web import AuthenticatedHttpRequest
 from netlead.programmes.selectors import cohorts, leader_networks, mentoring
-from netlead.workspaces.access import can_manage, get_membership_for
+from netlead.workspaces.access import can_manage, membership_for, own_person
 
 
 @login_required
-def hub(request: HttpRequest, slug: str) -> HttpResponse:
-    membership = get_membership_for(request, slug)
+def hub(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    membership = membership_for(request.user, slug)
     workspace = membership.workspace
-    # Only the person already linked to the user: opening this page creates nothing.
-    person = workspace.persons.filter(user_id=request.user.pk).first()
+    person = own_person(membership)
     manager = can_manage(membership)
     return render(
         request,
@@ -26,7 +26,7 @@ def hub(request: HttpRequest, slug: str) -> HttpResponse:
             "can_manage": manager,
             "enrolments": list(cohorts.enrolments_of(person)) if person else [],
             "leader_networks": leader_networks.leader_networks_of(person) if person else [],
-            "pairs": list(mentoring.pairs_of_user(workspace, request.user)),  # type: ignore[arg-type]
+            "pairs": list(mentoring.pairs_of_user(workspace, request.user)),
             "programmes": list(cohorts.programmes_of(workspace)) if manager else [],
         },
     )

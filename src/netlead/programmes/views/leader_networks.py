@@ -10,15 +10,15 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from netlead.core.web import AuthenticatedHttpRequest, add_errors
 from netlead.meetings.models import Meeting
-from netlead.meetings.views.common import add_errors
 from netlead.networks.access import EDIT, READ
 from netlead.networks.models import Network
-from netlead.programmes.access import LeaderNetworkAccess, get_leader_network_for
+from netlead.programmes.access import LeaderNetworkAccess, leader_network_for
 from netlead.programmes.forms.leader_networks import (
     PRINCIPLE_TEXTS,
     AgreementForm,
@@ -29,7 +29,7 @@ from netlead.programmes.forms.leader_networks import (
 from netlead.programmes.models import LeaderNetworkProfile
 from netlead.programmes.selectors import leader_networks as selectors
 from netlead.programmes.services import leader_networks as services
-from netlead.workspaces.access import MANAGERS, get_membership_for
+from netlead.workspaces.access import MANAGERS, membership_for
 
 
 def _principles() -> list[dict[str, Any]]:
@@ -57,8 +57,8 @@ def _to_detail(slug: str, network_id: int, anchor: str = "") -> HttpResponse:
 
 
 @login_required
-def leader_network_create(request: HttpRequest, slug: str) -> HttpResponse:
-    membership = get_membership_for(request, slug, *MANAGERS)
+def leader_network_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    membership = membership_for(request.user, slug, *MANAGERS)
     form = LeaderNetworkForm(
         request.POST if request.method == "POST" else None, workspace=membership.workspace
     )
@@ -68,7 +68,7 @@ def leader_network_create(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             services.leader_network_create(
                 workspace=membership.workspace,
-                creator=request.user,  # type: ignore[arg-type]
+                creator=request.user,
                 network=network,
                 profile=profile,
             )
@@ -89,8 +89,8 @@ def leader_network_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def leader_network(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
-    access = get_leader_network_for(request, slug, network_id, READ)
+def leader_network(request: AuthenticatedHttpRequest, slug: str, network_id: int) -> HttpResponse:
+    access = leader_network_for(request.user, slug, network_id, READ)
     page = selectors.leader_network_page(access.profile, access.network_access.member)
     return render(
         request,
@@ -106,8 +106,10 @@ def leader_network(request: HttpRequest, slug: str, network_id: int) -> HttpResp
 
 
 @login_required
-def leader_network_edit(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
-    access = get_leader_network_for(request, slug, network_id, EDIT)
+def leader_network_edit(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int
+) -> HttpResponse:
+    access = leader_network_for(request.user, slug, network_id, EDIT)
     network, profile = access.network_access.network, access.profile
     form = LeaderNetworkForm(
         request.POST if request.method == "POST" else None,
@@ -142,9 +144,11 @@ def leader_network_edit(request: HttpRequest, slug: str, network_id: int) -> Htt
 
 
 @login_required
-def leader_network_agreement(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
+def leader_network_agreement(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int
+) -> HttpResponse:
     """The agreement, and the viewer's acceptance of its current version."""
-    access = get_leader_network_for(request, slug, network_id, READ)
+    access = leader_network_for(request.user, slug, network_id, READ)
     form = AgreementForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -169,10 +173,10 @@ def leader_network_agreement(request: HttpRequest, slug: str, network_id: int) -
 
 @login_required
 def leader_network_roles(
-    request: HttpRequest, slug: str, network_id: int, meeting_id: int
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, meeting_id: int
 ) -> HttpResponse:
     """Who chairs the meeting and who brings a case; the next in turn are suggested."""
-    access = get_leader_network_for(request, slug, network_id, EDIT)
+    access = leader_network_for(request.user, slug, network_id, EDIT)
     network = access.network_access.network
     meeting = _meeting_of(access, meeting_id)
     current = selectors.meeting_row(meeting)
@@ -214,12 +218,12 @@ def leader_network_roles(
 
 @login_required
 def leader_network_check(
-    request: HttpRequest, slug: str, network_id: int, meeting_id: int
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, meeting_id: int
 ) -> HttpResponse:
     """The four-principles check after a meeting: anonymous, once per member. When the
     member cannot give it (given already, closed, cancelled, absent...), the page says why;
     posted anyway, that is a 400 and nothing is stored."""
-    access = get_leader_network_for(request, slug, network_id, READ)
+    access = leader_network_for(request.user, slug, network_id, READ)
     meeting = _meeting_of(access, meeting_id)
     member = access.network_access.member
     form = PrinciplesCheckForm(request.POST if request.method == "POST" else None)

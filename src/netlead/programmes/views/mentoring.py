@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netlead.accounts.models import User
-from netlead.programmes.access import PairAccess, get_pair_for, get_programme_for
+from netlead.core.web import AuthenticatedHttpRequest
+from netlead.programmes.access import PairAccess, pair_for, programme_for
 from netlead.programmes.forms.mentoring import (
     PairGoalsForm,
     PairMeetingForm,
@@ -33,15 +34,15 @@ RESPONSE_CHOICES = {"yes": True, "no": False}
 
 
 @login_required
-def mentoring(request: HttpRequest, slug: str, programme_id: int) -> HttpResponse:
-    membership, programme = get_programme_for(request, slug, programme_id)
+def mentoring(request: AuthenticatedHttpRequest, slug: str, programme_id: int) -> HttpResponse:
+    membership, programme = programme_for(request.user, slug, programme_id)
     if not programme.is_mentoring:
         raise Http404
     form = PairProposeForm(
         request.POST or None, persons=selectors.pair_candidates(membership.workspace)
     )
     if request.method == "POST" and form.is_valid():
-        user: User = request.user  # type: ignore[assignment]
+        user: User = request.user
         try:
             pair = services.pair_propose(
                 programme=programme,
@@ -109,14 +110,14 @@ def _me(access: PairAccess) -> Person:
 
 
 @login_required
-def pair(request: HttpRequest, slug: str, pair_id: int) -> HttpResponse:
-    return _pair_page(request, get_pair_for(request, slug, pair_id))
+def pair(request: AuthenticatedHttpRequest, slug: str, pair_id: int) -> HttpResponse:
+    return _pair_page(request, pair_for(request.user, slug, pair_id))
 
 
 @login_required
 @require_POST
-def pair_respond(request: HttpRequest, slug: str, pair_id: int) -> HttpResponse:
-    access = get_pair_for(request, slug, pair_id)
+def pair_respond(request: AuthenticatedHttpRequest, slug: str, pair_id: int) -> HttpResponse:
+    access = pair_for(request.user, slug, pair_id)
     # The page posts exactly "yes" or "no"; anything else is a tampered form, not a decline.
     accept = RESPONSE_CHOICES.get(request.POST.get("accept", ""))
     if accept is None:
@@ -136,7 +137,7 @@ def pair_respond(request: HttpRequest, slug: str, pair_id: int) -> HttpResponse:
 
 
 def _pair_form_post(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     slug: str,
     pair_id: int,
     *,
@@ -148,7 +149,7 @@ def _pair_form_post(
     """The body shared by the pair's forms: validate the form (posted with `prefix`), `save`
     it through a service, then back to the pair's page; else that page again with the form's
     errors (shown as `<prefix>_form`) and a 400."""
-    access = get_pair_for(request, slug, pair_id)
+    access = pair_for(request.user, slug, pair_id)
     form = form_class(request.POST, prefix=prefix)
     if form.is_valid():
         try:
@@ -163,7 +164,7 @@ def _pair_form_post(
 
 @login_required
 @require_POST
-def pair_goals(request: HttpRequest, slug: str, pair_id: int) -> HttpResponse:
+def pair_goals(request: AuthenticatedHttpRequest, slug: str, pair_id: int) -> HttpResponse:
     return _pair_form_post(
         request,
         slug,
@@ -177,7 +178,7 @@ def pair_goals(request: HttpRequest, slug: str, pair_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def pair_meeting_add(request: HttpRequest, slug: str, pair_id: int) -> HttpResponse:
+def pair_meeting_add(request: AuthenticatedHttpRequest, slug: str, pair_id: int) -> HttpResponse:
     return _pair_form_post(
         request,
         slug,
@@ -191,7 +192,7 @@ def pair_meeting_add(request: HttpRequest, slug: str, pair_id: int) -> HttpRespo
 
 @login_required
 @require_POST
-def pair_reflect(request: HttpRequest, slug: str, pair_id: int) -> HttpResponse:
+def pair_reflect(request: AuthenticatedHttpRequest, slug: str, pair_id: int) -> HttpResponse:
     return _pair_form_post(
         request,
         slug,
@@ -207,8 +208,8 @@ def pair_reflect(request: HttpRequest, slug: str, pair_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def pair_close(request: HttpRequest, slug: str, pair_id: int) -> HttpResponse:
-    access = get_pair_for(request, slug, pair_id)
+def pair_close(request: AuthenticatedHttpRequest, slug: str, pair_id: int) -> HttpResponse:
+    access = pair_for(request.user, slug, pair_id)
     try:
         services.pair_close(pair=access.pair, person=_me(access))
     except ValidationError as error:

@@ -7,66 +7,32 @@ answers they carry, so two open tabs never undo each other's work.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from netlead.core.language import active_language
+from netlead.core.token_links import token_link
+from netlead.core.web import speak_language
 from netlead.frameworks.instruments import health_check, relationship_survey
 from netlead.networks.models import NetworkMember
 from netlead.surveys import services
 from netlead.surveys.models import HealthAnswer, SurveyInvitation, TieAnswer
 
-View = Callable[..., HttpResponse]
-
-
-def _use_invitation_language(request: HttpRequest, invitation: SurveyInvitation) -> None:
-    """Without a language chosen on this device, the survey speaks the invitation's language."""
-    if settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
-        translation.activate(invitation.language)
-        request.LANGUAGE_CODE = invitation.language
-
-
-def _problem(request: HttpRequest, kind: str, status: int, **extra: Any) -> HttpResponse:
-    return render(request, "surveys/answer_problem.html", {"kind": kind, **extra}, status=status)
-
-
-def with_invitation(view: View) -> View:
-    """Resolve the token; answer bad links with a clear page instead of the view."""
-
-    @wraps(view)
-    @never_cache
-    def wrapper(request: HttpRequest, token: str) -> HttpResponse:
-        invitation = services.invitation_for_token(token)
-        if invitation is None:
-            return _problem(request, "unknown", 404)
-        _use_invitation_language(request, invitation)
-        if invitation.submitted_at is not None:
-            return _problem(request, "submitted", 200, invitation=invitation, token=token)
-        if not invitation.round.accepts_answers:
-            return _problem(request, "closed", 410, invitation=invitation)
-        try:
-            return view(request, invitation, token)
-        except services.AlreadySubmitted:
-            return _problem(request, "submitted", 200, invitation=invitation, token=token)
-
-    return wrapper
+with_invitation = token_link(services.invitation_for_token, "surveys/answer_problem.html")
 
 
 def _context(invitation: SurveyInvitation, token: str, **extra: Any) -> dict[str, Any]:
     survey_round = invitation.round
-    language = translation.get_language() or "en"
+    language = active_language()
     instrument = health_check(language) if survey_round.is_health else relationship_survey(language)
     k = survey_round.network.workspace.anonymity_threshold
     return {
@@ -233,7 +199,7 @@ def answer_ratings(request: HttpRequest, invitation: SurveyInvitation, token: st
         .order_by("target__person__name")
     )
     missing_ids = set(missing or [])
-    questions = relationship_survey(translation.get_language() or "en").questions
+    questions = relationship_survey(active_language()).questions
     # The chosen point of each question is worked out here, not in a template loop.
     rows = [
         {
@@ -312,6 +278,7 @@ def answer_autosave(request: HttpRequest, invitation: SurveyInvitation, token: s
 def answer_thanks(request: HttpRequest, token: str) -> HttpResponse:
     invitation = services.invitation_for_token(token)
     if invitation is None or invitation.submitted_at is None:
-        return _problem(request, "unknown", 404)
-    _use_invitation_language(request, invitation)
+        context = {"kind": "unknown", "link": invitation, "token": token}
+        return render(request, "surveys/answer_problem.html", context, status=404)
+    speak_language(request, invitation.language)
     return render(request, "surveys/answer_thanks.html", _context(invitation, token))

@@ -8,28 +8,24 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 
-from netlead.networks.access import READ, NetworkAccess, get_network_for
+from netlead.core.language import active_language
+from netlead.core.web import AuthenticatedHttpRequest
+from netlead.networks.access import NetworkAccess
 from netlead.surveys import selectors
+from netlead.surveys.access import round_results_for
 from netlead.surveys.models import SurveyRound
-from netlead.surveys.views.rounds import round_for
-from netlead.workspaces.services import audit
 
 
 def _closed_round(
-    request: HttpRequest, slug: str, network_id: int, pk: int
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
 ) -> tuple[NetworkAccess, SurveyRound, dict[str, Any]]:
-    access = get_network_for(request, slug, network_id, READ)
-    survey_round = round_for(access, pk)
-    if not survey_round.has_results or not survey_round.diagnosis:
-        raise Http404
-    # Results name people and their place in the network: every view is logged.
-    audit(
-        workspace=access.membership.workspace,
-        user=request.user,  # type: ignore[arg-type]
-        action=f"survey {request.resolver_match.url_name if request.resolver_match else 'view'}",
-        target=f"{access.network.name}: {survey_round.title}",
+    access, survey_round = round_results_for(
+        request.user,
+        slug,
+        network_id,
+        pk,
+        what=request.resolver_match.url_name if request.resolver_match else "view",
         path=request.get_full_path(),
     )
     return access, survey_round, survey_round.diagnosis
@@ -40,11 +36,13 @@ def _pseudonymised(request: HttpRequest) -> bool:
 
 
 @login_required
-def round_results(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
+def round_results(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
     access, survey_round, data = _closed_round(request, slug, network_id, pk)
     context: dict[str, Any] = {"access": access, "round": survey_round}
     if survey_round.is_health:
-        context["health"] = selectors.health_dashboard(data, get_language() or "en")
+        context["health"] = selectors.health_dashboard(data, active_language())
         return render(request, "surveys/health_results.html", context)
     labels = selectors.MemberLabels(survey_round, pseudonymised=_pseudonymised(request))
     names, matrix = selectors.organization_matrix(data)
@@ -62,7 +60,9 @@ def round_results(request: HttpRequest, slug: str, network_id: int, pk: int) -> 
 
 
 @login_required
-def round_map(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
+def round_map(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
     access, survey_round, data = _closed_round(request, slug, network_id, pk)
     if not survey_round.is_relationships:
         raise Http404
@@ -83,7 +83,9 @@ def round_map(request: HttpRequest, slug: str, network_id: int, pk: int) -> Http
 
 
 @login_required
-def round_map_data(request: HttpRequest, slug: str, network_id: int, pk: int) -> JsonResponse:
+def round_map_data(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> JsonResponse:
     _access, survey_round, data = _closed_round(request, slug, network_id, pk)
     if not survey_round.is_relationships:
         raise Http404
@@ -92,11 +94,13 @@ def round_map_data(request: HttpRequest, slug: str, network_id: int, pk: int) ->
 
 
 @login_required
-def round_compare(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
+def round_compare(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
     access, survey_round, data = _closed_round(request, slug, network_id, pk)
     context: dict[str, Any] = {"access": access, "round": survey_round}
     if survey_round.is_health:
-        context["health"] = selectors.health_dashboard(data, get_language() or "en")
+        context["health"] = selectors.health_dashboard(data, active_language())
     else:
         labels = selectors.MemberLabels(survey_round, pseudonymised=_pseudonymised(request))
         context["comparison"] = selectors.comparison(data, labels)

@@ -6,23 +6,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from netlead.meetings.views.common import add_errors
-from netlead.networks.access import EDIT, READ, NetworkAccess, get_network_for
+from netlead.core.web import AuthenticatedHttpRequest, add_errors
+from netlead.networks.access import EDIT, READ, network_for
 from netlead.surveys import selectors, services
+from netlead.surveys.access import round_of
 from netlead.surveys.forms import RoundForm, RoundSettingsForm
-from netlead.surveys.models import RoundStatus, SurveyRound
-
-
-def round_for(access: NetworkAccess, pk: int) -> SurveyRound:
-    """A round of the accessed network. Drafts exist only for those who can edit."""
-    rounds = access.network.survey_rounds.select_related("network__workspace", "previous")
-    if not access.can_edit:
-        rounds = rounds.exclude(status=RoundStatus.DRAFT)
-    return get_object_or_404(rounds, pk=pk)
+from netlead.surveys.models import RoundStatus
 
 
 def _base_url(request: HttpRequest) -> str:
@@ -30,8 +23,8 @@ def _base_url(request: HttpRequest) -> str:
 
 
 @login_required
-def round_list(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, READ)
+def round_list(request: AuthenticatedHttpRequest, slug: str, network_id: int) -> HttpResponse:
+    access = network_for(request.user, slug, network_id, READ)
     return render(
         request,
         "surveys/round_list.html",
@@ -44,14 +37,14 @@ def round_list(request: HttpRequest, slug: str, network_id: int) -> HttpResponse
 
 
 @login_required
-def round_create(request: HttpRequest, slug: str, network_id: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, EDIT)
+def round_create(request: AuthenticatedHttpRequest, slug: str, network_id: int) -> HttpResponse:
+    access = network_for(request.user, slug, network_id, EDIT)
     form = RoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             survey_round = services.round_create(
                 network=access.network,
-                created_by=request.user,  # type: ignore[arg-type]
+                created_by=request.user,
                 **form.cleaned_data,
             )
         except ValidationError as error:
@@ -65,9 +58,11 @@ def round_create(request: HttpRequest, slug: str, network_id: int) -> HttpRespon
 
 
 @login_required
-def round_detail(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, READ)
-    survey_round = round_for(access, pk)
+def round_detail(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
+    access = network_for(request.user, slug, network_id, READ)
+    survey_round = round_of(access, pk)
     settings_form = None
     if access.can_edit and survey_round.status != RoundStatus.CLOSED:
         settings_form = RoundSettingsForm(request.POST or None, instance=survey_round)
@@ -101,10 +96,10 @@ def round_detail(request: HttpRequest, slug: str, network_id: int, pk: int) -> H
 
 
 def _lifecycle(
-    request: HttpRequest, slug: str, network_id: int, pk: int, action: str
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int, action: str
 ) -> HttpResponse:
-    access = get_network_for(request, slug, network_id, EDIT)
-    survey_round = round_for(access, pk)
+    access = network_for(request.user, slug, network_id, EDIT)
+    survey_round = round_of(access, pk)
     try:
         if action == "open":
             count = services.round_open(survey_round, base_url=_base_url(request))
@@ -120,7 +115,7 @@ def _lifecycle(
                 % {"count": count},
             )
         else:
-            services.round_close(survey_round, closed_by=request.user)  # type: ignore[arg-type]
+            services.round_close(survey_round, closed_by=request.user)
             messages.success(request, _("The round is closed. The diagnosis is being computed."))
     except ValidationError as error:
         for message in error.messages:
@@ -130,17 +125,23 @@ def _lifecycle(
 
 @login_required
 @require_POST
-def round_open(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
+def round_open(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
     return _lifecycle(request, slug, network_id, pk, "open")
 
 
 @login_required
 @require_POST
-def round_remind(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
+def round_remind(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
     return _lifecycle(request, slug, network_id, pk, "remind")
 
 
 @login_required
 @require_POST
-def round_close(request: HttpRequest, slug: str, network_id: int, pk: int) -> HttpResponse:
+def round_close(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
     return _lifecycle(request, slug, network_id, pk, "close")
