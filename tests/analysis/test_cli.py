@@ -97,7 +97,7 @@ def test_compare_rounds(capsys: pytest.CaptureFixture[str]) -> None:
 def test_text_summary(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([*ARGS, "--round", "1", "--format", "text"]) == 0
     text = capsys.readouterr().out
-    assert "Organization Housing (1 members) has no tie outside itself." in text
+    assert "Housing (1 members) has no tie outside itself." in text
     assert "What stands out" in text
 
 

@@ -1,7 +1,8 @@
 """Text and self-contained HTML renderings of a diagnosis, for network leaders.
 
-``MESSAGES`` holds the English text of every finding and suggestion key (the CLI's
-only language; the web app translates the keys itself).
+The sentences of findings and suggestions are the English texts of
+``netlead.analysis.messages`` (the CLI's only language; the web app translates the same
+texts). A key without a text raises ``messages.UnknownMessageKey``.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from netlead.analysis import messages
 from netlead.analysis.results import Diagnosis, Finding, MemberMetrics, Suggestion
 
 __all__ = [
@@ -20,56 +22,10 @@ __all__ = [
     "suggestion_text",
 ]
 
-MESSAGES: dict[str, str] = {
-    "network_fragmented": "The network falls apart into {components} separate parts: "
-    "{figure_pct} of pairs of members cannot reach each other, even through others.",
-    "members_isolated": "{count} member(s) have no tie with anyone in the network.",
-    "orgs_isolated_summary": "{count} of {total} organizations have no tie outside themselves.",
-    "org_isolated": "Organization {organization} ({members} members) has no tie outside itself.",
-    "cut_point": "If {member_label} leaves, {figure_pct} of the pairs of other members "
-    "lose their connection.",
-    "org_single_bridge": "All ties of {organization} with other organizations run through "
-    "one person: {member_label}.",
-    "mostly_internal": "Most ties stay inside organizations (E-I index {figure_num}, "
-    "where -1 means all inside and +1 all across).",
-    "cross_organization_share": "{figure_pct} of ties cross organization boundaries.",
-    "low_reciprocity": "Only {figure_pct} of ties are mutual: many people name partners "
-    "who do not name them back.",
-    "central_broker": "{member_label} links many members who are not otherwise close "
-    "(betweenness {figure_num}): valuable, and a risk if they are overloaded or leave.",
-    "layer_isolated": "Layer {layer} has no tie with the other layers.",
-    "trust_across_layers_lower": "Trust across layers ({across_num}) is lower than within "
-    "layers ({within_num}), on a scale of 1 to 4.",
-    "trust_across_organizations_lower": "Trust across organizations ({across_num}) is lower "
-    "than within organizations ({within_num}), on a scale of 1 to 4.",
-    "trust_low": "Trust in the network is low: {figure_pct} of the maximum.",
-    "ratings_suppressed": "Ratings received by {count} member(s) are not shown because "
-    "fewer than {k} people rated them.",
-    "communities_cross_organizations": "The {communities} groups that work closely "
-    "together cut across organizations.",
-    "communities_follow_organizations": "The {communities} groups that work closely "
-    "together follow organization lines.",
-    "ties_changed": "{new} ties are new and {lost} ties were lost since the earlier round.",
-    "fragmentation_rose": "More pairs of members are cut off from each other than in the "
-    "earlier round ({figure_signed_pct}).",
-    "fragmentation_fell": "Fewer pairs of members are cut off from each other than in the "
-    "earlier round ({figure_signed_pct}).",
-    "cross_organization_rose": "A larger share of ties crosses organizations than in the "
-    "earlier round ({figure_signed_pct}).",
-    "cross_organization_fell": "A smaller share of ties crosses organizations than in the "
-    "earlier round ({figure_signed_pct}).",
-    "trust_rose": "Trust rose since the earlier round ({figure_signed_num} on the 1-4 scale).",
-    "trust_fell": "Trust fell since the earlier round ({figure_signed_num} on the 1-4 scale).",
-}
-
-SUGGESTION_MESSAGES: dict[str, str] = {
-    "connect_components": "Introduce {source} to {target}: it joins a separate part of "
-    "the network to the rest ({fragmentation_pct} of pairs newly connected).",
-    "connect_organization": "Introduce {source} ({source_organization}) to {target} "
-    "({target_organization}): {source_organization} has no tie outside itself yet.",
-    "close_triad": "{via} could introduce {source} ({source_organization}) to {target} "
-    "({target_organization}): it opens up a closed circle across organizations.",
-}
+#: The English text of every finding and suggestion key (kept here for library callers;
+#: the one source is ``netlead.analysis.messages``).
+MESSAGES = messages.FINDINGS
+SUGGESTION_MESSAGES = messages.SUGGESTIONS
 
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;
@@ -100,10 +56,11 @@ def _label(name: Any, member_id: Any) -> str:
 
 
 def finding_text(finding: Finding) -> str:
-    """The English sentence of a finding (the key itself if no text is known).
+    """The English sentence of a finding; ``messages.UnknownMessageKey`` for a key
+    without a text.
 
     >>> finding_text(Finding("org_isolated", {"organization": "Police", "members": 4}, 4, 0.6))
-    'Organization Police (4 members) has no tie outside itself.'
+    'Police (4 members) has no tie outside itself.'
     """
     values: dict[str, Any] = {k: ("n/a" if v is None else v) for k, v in finding.params.items()}
     for k, v in finding.params.items():
@@ -116,13 +73,7 @@ def finding_text(finding: Finding) -> str:
     values["figure_signed_num"] = "n/a" if fig is None else f"{fig:+.2f}"
     if "member" in finding.params:
         values["member_label"] = _label(finding.params.get("name"), finding.params["member"])
-    template = MESSAGES.get(finding.key)
-    if template is None:
-        return finding.key
-    try:
-        return template.format(**values)
-    except (KeyError, IndexError):
-        return finding.key
+    return messages.finding_template(finding.key) % values
 
 
 def suggestion_text(suggestion: Suggestion, names: dict[str, str]) -> str:
@@ -131,14 +82,14 @@ def suggestion_text(suggestion: Suggestion, names: dict[str, str]) -> str:
     def who(member_id: str | None) -> str:
         return "" if member_id is None else _label(names.get(member_id, ""), member_id)
 
-    return SUGGESTION_MESSAGES[suggestion.kind].format(
-        source=who(suggestion.source),
-        target=who(suggestion.target),
-        via=who(suggestion.via),
-        source_organization=suggestion.source_organization or "no organization",
-        target_organization=suggestion.target_organization or "no organization",
-        fragmentation_pct=_pct(suggestion.fragmentation_reduction),
-    )
+    return messages.suggestion_template(suggestion.kind) % {
+        "source": who(suggestion.source),
+        "target": who(suggestion.target),
+        "via": who(suggestion.via),
+        "source_organization": suggestion.source_organization or messages.NO_ORGANIZATION,
+        "target_organization": suggestion.target_organization or messages.NO_ORGANIZATION,
+        "fragmentation_pct": _pct(suggestion.fragmentation_reduction),
+    }
 
 
 def _headline(d: Diagnosis) -> list[tuple[str, str]]:
@@ -182,7 +133,7 @@ def render_text(d: Diagnosis, *, top: int = 10) -> str:
     lines += ["", "Key connectors (betweenness)", "----------------------------"]
     for m in _brokers(d):
         lines.append(
-            f"- {_label(m.name, m.id)}, {m.organization or 'no organization'}: "
+            f"- {_label(m.name, m.id)}, {m.organization or messages.NO_ORGANIZATION}: "
             f"{_num(m.betweenness)}, {m.degree} partners"
         )
     lines += ["", "Organizations", "-------------"]

@@ -1,107 +1,32 @@
-"""Translatable sentences for the findings, suggestions and metrics of netlead.analysis.
+"""Translated sentences for the findings, suggestions and metrics of netlead.analysis.
 
-The engine returns message keys with parameters; these are their texts in the web app. Values
-arrive already formatted (percentages, numbers, member labels).
+The engine returns message keys with parameters. The English text of each key lives once, in
+``netlead.analysis.messages`` (also used by the CLI); here it is translated with gettext at
+render time and filled with values formatted for the reader (percentages, numbers, member
+labels, layer names).
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from netlead.analysis import messages
 from netlead.workspaces.models import Layer
 
-FINDINGS = {
-    "network_fragmented": _(
-        "The network falls apart into %(components)s separate parts: %(figure_pct)s of pairs "
-        "of members cannot reach each other, even through others."
-    ),
-    "members_isolated": _("%(count)s member(s) have no tie with anyone in the network."),
-    "orgs_isolated_summary": _(
-        "%(count)s of %(total)s organizations have no tie outside themselves."
-    ),
-    "org_isolated": _("%(organization)s (%(members)s members) has no tie outside itself."),
-    "cut_point": _(
-        "If %(member_label)s leaves, %(figure_pct)s of the pairs of other members lose their "
-        "connection."
-    ),
-    "org_single_bridge": _(
-        "All ties of %(organization)s with other organizations run through one person: "
-        "%(member_label)s."
-    ),
-    "mostly_internal": _(
-        "Most ties stay inside organizations (E-I index %(figure_num)s, where -1 means all "
-        "inside and +1 all across)."
-    ),
-    "cross_organization_share": _("%(figure_pct)s of ties cross organization boundaries."),
-    "low_reciprocity": _(
-        "Only %(figure_pct)s of ties are mutual: many people name partners who do not name "
-        "them back."
-    ),
-    "central_broker": _(
-        "%(member_label)s links many members who are not otherwise close: valuable, and a "
-        "risk if they are overloaded or leave."
-    ),
-    "layer_isolated": _("The %(layer)s layer has no tie with the other layers."),
-    "trust_across_layers_lower": _(
-        "Trust across layers (%(across_num)s) is lower than within layers (%(within_num)s), "
-        "on a scale of 1 to 4."
-    ),
-    "trust_across_organizations_lower": _(
-        "Trust across organizations (%(across_num)s) is lower than within organizations "
-        "(%(within_num)s), on a scale of 1 to 4."
-    ),
-    "trust_low": _("Trust in the network is low: %(figure_pct)s of the maximum."),
-    "ratings_suppressed": _(
-        "Ratings received by %(count)s member(s) are not shown because fewer than %(k)s "
-        "people rated them."
-    ),
-    "communities_cross_organizations": _(
-        "The %(communities)s groups that work closely together cut across organizations."
-    ),
-    "communities_follow_organizations": _(
-        "The %(communities)s groups that work closely together follow organization lines."
-    ),
-    "ties_changed": _("%(new)s ties are new and %(lost)s ties were lost since the last round."),
-    "fragmentation_rose": _(
-        "More pairs of members are cut off from each other than in the last round "
-        "(%(figure_signed_pct)s)."
-    ),
-    "fragmentation_fell": _(
-        "Fewer pairs of members are cut off from each other than in the last round "
-        "(%(figure_signed_pct)s)."
-    ),
-    "cross_organization_rose": _(
-        "A larger share of ties crosses organizations than in the last round "
-        "(%(figure_signed_pct)s)."
-    ),
-    "cross_organization_fell": _(
-        "A smaller share of ties crosses organizations than in the last round "
-        "(%(figure_signed_pct)s)."
-    ),
-    "trust_rose": _("Trust rose since the last round (%(figure_signed_num)s on the 1-4 scale)."),
-    "trust_fell": _("Trust fell since the last round (%(figure_signed_num)s on the 1-4 scale)."),
-}
+logger = logging.getLogger(__name__)
 
 #: Shown where a figure is undefined or not shown (an en dash).
 DASH = "\u2013"
 
-SUGGESTIONS = {
-    "connect_components": _(
-        "Introduce %(source)s to %(target)s: it joins a separate part of the network to the "
-        "rest (%(fragmentation_pct)s of pairs newly connected)."
-    ),
-    "connect_organization": _(
-        "Introduce %(source)s (%(source_organization)s) to %(target)s "
-        "(%(target_organization)s): %(source_organization)s has no tie outside itself yet."
-    ),
-    "close_triad": _(
-        "%(via)s could introduce %(source)s (%(source_organization)s) to %(target)s "
-        "(%(target_organization)s): it opens up a closed circle across organizations."
-    ),
-}
+#: Shown instead of a finding or suggestion whose key has no text (a stored diagnosis from
+#: another version of netlead); the key is logged as an error, never shown.
+UNKNOWN_FINDING = _("A finding that this version of netlead cannot put into words.")
+UNKNOWN_SUGGESTION = _("An introduction that this version of netlead cannot put into words.")
 
 #: The network figures shown on the results and comparison pages, in this order.
 NETWORK_METRICS = {
@@ -177,18 +102,21 @@ def finding_text(finding: dict[str, Any], label: Any) -> str:
         values["layer"] = Layer(params["layer"]).label
     if "member" in params:
         values["member_label"] = label(params["member"])
-    template = FINDINGS.get(finding.get("key", ""))
-    if template is None:
-        return str(finding.get("key", ""))
+    key = str(finding.get("key", ""))
     try:
-        return str(template) % values
+        return gettext(messages.finding_template(key)) % values
     except (KeyError, ValueError, TypeError):
-        return str(finding.get("key", ""))
+        logger.exception(
+            "Cannot put the finding %r into words (parameters %s)", key, sorted(params)
+        )
+        return str(UNKNOWN_FINDING)
 
 
 def suggestion_text(suggestion: dict[str, Any], label: Any) -> str:
-    none = str(_("no organization"))
-    return str(SUGGESTIONS[suggestion["kind"]]) % {
+    """The sentence of a stored suggestion; `label` turns a member key into a shown name."""
+    kind = str(suggestion.get("kind", ""))
+    none = gettext(messages.NO_ORGANIZATION)
+    values = {
         "source": label(suggestion["source"]),
         "target": label(suggestion["target"]),
         "via": label(suggestion["via"]) if suggestion.get("via") else "",
@@ -196,3 +124,8 @@ def suggestion_text(suggestion: dict[str, Any], label: Any) -> str:
         "target_organization": suggestion.get("target_organization") or none,
         "fragmentation_pct": pct(suggestion.get("fragmentation_reduction")),
     }
+    try:
+        return gettext(messages.suggestion_template(kind)) % values
+    except (KeyError, ValueError, TypeError):
+        logger.exception("Cannot put the suggestion %r into words", kind)
+        return str(UNKNOWN_SUGGESTION)
