@@ -9,11 +9,12 @@ key derived from the respondent's secret token, which the database does not hold
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netlead.core.scales import SCORE, TIE, Scale
+from netlead.core.validators import on_scale, on_scale_check
 from netlead.frameworks.instruments import HEALTH_CHECK, RELATIONSHIP_SURVEY
 from netlead.networks.models import Network, NetworkMember
 
@@ -169,9 +170,9 @@ class SurveyInvitation(models.Model):
         return self.round.accepts_answers
 
 
-def _rating(label: str, top: int) -> models.PositiveSmallIntegerField:  # type: ignore[type-arg]
+def _rating(label: str, scale: Scale) -> models.PositiveSmallIntegerField:  # type: ignore[type-arg]
     return models.PositiveSmallIntegerField(
-        label, null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(top)]
+        label, null=True, blank=True, validators=on_scale(scale)
     )
 
 
@@ -181,13 +182,13 @@ class TieAnswer(models.Model):
     round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="tie_answers")
     respondent = models.ForeignKey(NetworkMember, on_delete=models.CASCADE, related_name="+")
     target = models.ForeignKey(NetworkMember, on_delete=models.CASCADE, related_name="+")
-    frequency = _rating(_("frequency"), 4)
-    reliability = _rating(_("reliability"), 4)
-    mission = _rating(_("support of the mission"), 4)
-    openness = _rating(_("openness"), 4)
-    influence = _rating(_("influence"), 4)
-    involvement = _rating(_("involvement"), 4)
-    resources = _rating(_("resources"), 4)
+    frequency = _rating(_("frequency"), TIE)
+    reliability = _rating(_("reliability"), TIE)
+    mission = _rating(_("support of the mission"), TIE)
+    openness = _rating(_("openness"), TIE)
+    influence = _rating(_("influence"), TIE)
+    involvement = _rating(_("involvement"), TIE)
+    resources = _rating(_("resources"), TIE)
     from_previous_round = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -235,15 +236,13 @@ class HealthAnswer(models.Model):
 
     response = models.ForeignKey(HealthResponse, on_delete=models.CASCADE, related_name="answers")
     item = models.CharField(max_length=40)
-    value = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(1), MaxValueValidator(5)]
-    )
+    value = models.PositiveSmallIntegerField(validators=on_scale(SCORE))
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["response", "item"], name="health_answer_once"),
             models.CheckConstraint(
-                condition=models.Q(value__gte=1, value__lte=5), name="health_answer_1_to_5"
+                condition=on_scale_check("value", SCORE), name="health_answer_1_to_5"
             ),
         ]
 

@@ -6,18 +6,19 @@ from __future__ import annotations
 
 import uuid
 
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netlead.core.scales import SCORE
+from netlead.core.validators import on_scale, on_scale_check
 from netlead.meetings.models import Meeting
 from netlead.networks.models import Network, NetworkMember
 
 #: Size guidance for a confidential group doing case work and sparring.
 CONFIDENTIAL_SIZE = (8, 20)
 
-PRINCIPLE_SCORE = [MinValueValidator(1), MaxValueValidator(5)]
+PRINCIPLE_SCORE = on_scale(SCORE)
 
 
 class LeaderNetworkFocus(models.TextChoices):
@@ -170,10 +171,10 @@ class PrinciplesCheckResponse(models.Model):
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(free_space__gte=1, free_space__lte=5)
-                & models.Q(flexibility__gte=1, flexibility__lte=5)
-                & models.Q(commitment__gte=1, commitment__lte=5)
-                & models.Q(feedback__gte=1, feedback__lte=5),
+                condition=on_scale_check("free_space", SCORE)
+                & on_scale_check("flexibility", SCORE)
+                & on_scale_check("commitment", SCORE)
+                & on_scale_check("feedback", SCORE),
                 name="principles_scores_between_1_and_5",
             )
         ]
