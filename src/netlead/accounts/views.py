@@ -37,7 +37,7 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @require_POST
-def language_set(request: AuthenticatedHttpRequest) -> HttpResponse:
+def language_set(request: HttpRequest) -> HttpResponse:
     """The language switcher: a cookie for everyone, and the saved choice of a logged-in user."""
     language = request.POST.get("language", "")
     response = HttpResponseRedirect(next_url(request, "/"))
