@@ -76,7 +76,7 @@ def round_map(request: HttpRequest, slug: str, network_id: int, pk: int) -> Http
             "access": access,
             "round": survey_round,
             "graph": graph,
-            "organizations": sorted({m["organization"] for m in graph["members"]}),
+            "organizations": graph.organizations,
             "pseudonymised": pseudonymised,
         },
     )
@@ -88,7 +88,7 @@ def round_map_data(request: HttpRequest, slug: str, network_id: int, pk: int) ->
     if not survey_round.is_relationships:
         raise Http404
     labels = selectors.MemberLabels(survey_round, pseudonymised=_pseudonymised(request))
-    return JsonResponse(selectors.map_data(data, labels))
+    return JsonResponse(selectors.map_data(data, labels).as_json())
 
 
 @login_required
