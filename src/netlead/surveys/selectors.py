@@ -1,14 +1,16 @@
-"""Read models of surveys: response tracking and the shown form of a stored diagnosis.
+"""Reads of surveys: response tracking, and the shown form of a stored diagnosis.
 
-Everything here works on counts and on the stored, k-suppressed diagnosis; no function returns
-one person's answers.
+Everything here works on counts and on the stored, k-suppressed diagnosis, read through the
+typed read models of surveys/readmodels.py; these functions add names, words and formatted
+figures. No function returns one person's answers.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, fields
+from typing import Any, NamedTuple
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -19,6 +21,19 @@ from netlead.frameworks.instruments import health_check
 from netlead.networks.models import Network
 from netlead.surveys import texts
 from netlead.surveys.models import SURVEY_LINK_PURPOSE, RoundStatus, SurveyInvitation, SurveyRound
+from netlead.surveys.readmodels import (
+    Diagnosis,
+    DimensionScore,
+    Edge,
+    Finding,
+    GroupHealth,
+    Health,
+    NetworkMap,
+    RatingAggregate,
+    read_diagnosis,
+    read_health,
+    read_map,
+)
 from netlead.workspaces.models import Layer
 
 
@@ -97,14 +112,32 @@ def my_open_links(network: Network, user_id: int) -> dict[int, str]:
     return {round_id: token_for(salt, SURVEY_LINK_PURPOSE) for round_id, salt in invitations}
 
 
+class Figure(NamedTuple):
+    """A network figure as shown: its label and its formatted value. A pair, so callers may
+    unpack it (``for label, value in figures``)."""
+
+    label: str
+    value: str
+
+
+#: The figures the network page shows of its latest map.
+SUMMARY_FIGURES = (
+    "fragmentation",
+    "cross_organization_share",
+    "organizations_without_external_tie",
+)
+
+
 @dataclass(frozen=True)
 class SurveySummary:
     """What the network page shows of its surveys: open rounds and the latest results."""
 
     open_rounds: list[SurveyRound]
     latest_map: SurveyRound | None
-    map_figures: list[tuple[str, str]]
+    map_figures: list[Figure]
     latest_health: SurveyRound | None
+    #: Dimensions per band (strength, discuss, concern). A dict: programmes stores it as JSON
+    #: in a case analysis's context.
     health_bands: dict[str, int]
 
 
@@ -112,21 +145,20 @@ def survey_summary(network: Network) -> SurveySummary:
     rounds = rounds_of(network, include_drafts=False)
     latest_map = next((r for r in rounds if r.is_relationships and r.has_results), None)
     latest_health = next((r for r in rounds if r.is_health and r.has_results), None)
-    figures: list[tuple[str, str]] = []
+    figures: list[Figure] = []
     if latest_map is not None and latest_map.diagnosis:
-        shown = {"fragmentation", "cross_organization_share", "organizations_without_external_tie"}
         figures = [
-            (label, value)
-            for (label, value), key in zip(
+            figure
+            for figure, key in zip(
                 network_figures(latest_map.diagnosis), texts.NETWORK_METRICS, strict=True
             )
-            if key in shown
+            if key in SUMMARY_FIGURES
         ]
     bands = {"strength": 0, "discuss": 0, "concern": 0}
     if latest_health is not None and latest_health.diagnosis:
-        for dimension in latest_health.diagnosis["health"]["dimensions"]:
-            if dimension["band"] in bands:
-                bands[dimension["band"]] += 1
+        for dimension in read_health(latest_health.diagnosis).summary.dimensions:
+            if dimension.band in bands:
+                bands[dimension.band] += 1
     return SurveySummary(
         open_rounds=[r for r in rounds if r.status == RoundStatus.OPEN],
         latest_map=latest_map,
@@ -174,177 +206,302 @@ class MemberLabels:
         return self.labels.get(str(key), _("a former member"))
 
 
-def findings(data: dict[str, Any], labels: MemberLabels) -> list[str]:
-    diagnosis = data["diagnosis"]
-    return [texts.finding_text(f, labels) for f in diagnosis["findings"]]
+# -- A relationship round's results ---------------------------------------------------------
+#
+# Each selector takes the round's stored JSON (``SurveyRound.diagnosis``), as the views pass it,
+# or the read model already read from it, so a caller that needs several reads the JSON once.
+
+StoredRound = Mapping[str, Any]
+#: A member key -> their shown name (a `MemberLabels`).
+Labels = Callable[[Any], str]
 
 
-def suggestions(data: dict[str, Any], labels: MemberLabels) -> list[str]:
-    return [texts.suggestion_text(s, labels) for s in data["diagnosis"]["suggestions"]]
+def _diagnosis(data: StoredRound | Diagnosis) -> Diagnosis:
+    return data if isinstance(data, Diagnosis) else read_diagnosis(data)
 
 
-def network_figures(data: dict[str, Any]) -> list[tuple[str, str]]:
-    network = data["diagnosis"]["network"]
+def _health(data: StoredRound | Health) -> Health:
+    return data if isinstance(data, Health) else read_health(data)
+
+
+def _finding_text(finding: Finding, labels: Labels) -> str:
+    stored = {"key": finding.key, "params": dict(finding.params), "figure": finding.figure}
+    return texts.finding_text(stored, labels)
+
+
+def findings(data: StoredRound | Diagnosis, labels: Labels) -> list[str]:
+    return [_finding_text(f, labels) for f in _diagnosis(data).findings]
+
+
+def suggestions(data: StoredRound | Diagnosis, labels: Labels) -> list[str]:
+    return [texts.suggestion_text(asdict(s), labels) for s in _diagnosis(data).suggestions]
+
+
+def network_figures(data: StoredRound | Diagnosis) -> list[Figure]:
+    network = _diagnosis(data).network
     return [
-        (str(label), texts.metric(key, network.get(key)))
+        Figure(str(label), texts.metric(key, network.value(key)))
         for key, label in texts.NETWORK_METRICS.items()
     ]
 
 
-def organization_matrix(data: dict[str, Any]) -> tuple[list[str], list[list[int]]]:
+def organization_matrix(data: StoredRound | Diagnosis) -> tuple[list[str], list[list[int]]]:
     """Organizations and the square matrix of ties named from row to column."""
-    diagnosis = data["diagnosis"]
-    names = sorted(o["organization"] for o in diagnosis["organizations"])
+    diagnosis = _diagnosis(data)
+    names = sorted(o.organization for o in diagnosis.organizations)
     index = {name: i for i, name in enumerate(names)}
     matrix = [[0] * len(names) for _ in names]
-    for cell in diagnosis["organization_matrix"]:
-        if cell["source"] in index and cell["target"] in index:
-            matrix[index[cell["source"]]][index[cell["target"]]] = cell["ties"]
+    for cell in diagnosis.organization_ties:
+        if cell.source in index and cell.target in index:
+            matrix[index[cell.source]][index[cell.target]] = cell.ties
     return names, matrix
 
 
-def rating_summary(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    ratings = data["diagnosis"].get("ratings")
-    if not ratings:
+@dataclass(frozen=True)
+class RatingRow:
+    """Trust and value over one kind of tie (whole network, within or across groups)."""
+
+    label: str
+    aggregate: RatingAggregate
+
+
+def rating_summary(data: StoredRound | Diagnosis) -> list[RatingRow]:
+    ratings = _diagnosis(data).ratings
+    if ratings is None:
         return []
     return [
-        (_("Whole network"), ratings["network"]),
-        (_("Within organizations"), ratings["within_organizations"]),
-        (_("Across organizations"), ratings["across_organizations"]),
-        (_("Within layers"), ratings["within_layers"]),
-        (_("Across layers"), ratings["across_layers"]),
+        RatingRow(_("Whole network"), ratings.network),
+        RatingRow(_("Within organizations"), ratings.within_organizations),
+        RatingRow(_("Across organizations"), ratings.across_organizations),
+        RatingRow(_("Within layers"), ratings.within_layers),
+        RatingRow(_("Across layers"), ratings.across_layers),
     ]
 
 
-METRICS_FOR_SIZE = ("degree", "betweenness", "harmonic_closeness", "constraint")
+@dataclass(frozen=True)
+class MapMember:
+    """A member on the map, with their shown name; no ratings."""
+
+    id: str
+    label: str
+    organization: str
+    layer: str
+    layer_label: str
+    degree: int
+    betweenness: float
+    harmonic_closeness: float
+    constraint: float | None
+    cut_point: bool
+    brokerage: int
 
 
-def map_data(data: dict[str, Any], labels: MemberLabels) -> dict[str, Any]:
+_MAP_MEMBER_FIELDS = tuple(f.name for f in fields(MapMember))
+
+
+@dataclass(frozen=True)
+class MapData:
+    """Members (named), ties (member ids, no ratings) and ties lost since the last round."""
+
+    members: list[MapMember]
+    edges: tuple[Edge, ...]
+    lost: tuple[tuple[str, str], ...]
+
+    @property
+    def organizations(self) -> list[str]:
+        return sorted({m.organization for m in self.members})
+
+    def as_json(self) -> dict[str, Any]:
+        """The map as the page's script reads it (static/js/network-map.js)."""
+        return {
+            "members": [
+                {name: getattr(m, name) for name in _MAP_MEMBER_FIELDS} for m in self.members
+            ],
+            "edges": [
+                {"source": a, "target": b, "strength": strength, "mutual": mutual, "new": new}
+                for a, b, strength, mutual, new in self.edges
+            ],
+            "lost": [{"source": a, "target": b} for a, b in self.lost],
+        }
+
+
+def map_data(data: StoredRound | NetworkMap, labels: Labels) -> MapData:
     """Nodes, organizations and edges for the network map. No ratings per person or tie."""
-    members = data["diagnosis"]["members"]
-    new = {tuple(e) for e in data.get("new_edges", [])}
-    return {
-        "members": [
-            {
-                "id": m["id"],
-                "label": labels(m["id"]),
-                "organization": m["organization"] or "",
-                "layer": m["layer"] or "",
-                "layer_label": Layer(m["layer"]).label if m["layer"] in Layer.values else "",
-                "degree": m["degree"],
-                "betweenness": round(m["betweenness"], 4),
-                "harmonic_closeness": round(m["harmonic_closeness"], 4),
-                "constraint": None if m["constraint"] is None else round(m["constraint"], 4),
-                "cut_point": m["cut_point"],
-                "brokerage": m["brokerage"]["total"],
-            }
-            for m in members
+    graph = data if isinstance(data, NetworkMap) else read_map(data)
+    layers = {str(value): str(label) for value, label in Layer.choices}
+    return MapData(
+        members=[
+            MapMember(
+                id=m.id,
+                label=labels(m.id),
+                organization=m.organization or "",
+                layer=m.layer or "",
+                layer_label=layers.get(m.layer or "", ""),
+                degree=m.degree,
+                betweenness=round(m.betweenness, 4),
+                harmonic_closeness=round(m.harmonic_closeness, 4),
+                constraint=None if m.constraint is None else round(m.constraint, 4),
+                cut_point=m.cut_point,
+                brokerage=m.brokerage,
+            )
+            for m in graph.members
         ],
-        "edges": [
-            {
-                "source": a,
-                "target": b,
-                "strength": strength,
-                "mutual": mutual,
-                "new": (a, b) in new,
-            }
-            for a, b, strength, mutual in data["edges"]
-        ],
-        "lost": [{"source": a, "target": b} for a, b in data.get("lost_edges", [])],
-    }
+        edges=graph.edges,
+        lost=graph.lost,
+    )
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    """A network figure in the previous round and this one, formatted."""
+
+    label: str
+    before: str
+    after: str
+    change: str
+
+
+@dataclass(frozen=True)
+class RoundComparison:
+    ties_new: int
+    ties_lost: int
+    ties_kept: int
+    joined: list[str]
+    left: list[str]
+    rows: list[FigureChange]
+    findings: list[str]
+
+
+def comparison(data: StoredRound | Diagnosis, labels: Labels) -> RoundComparison | None:
+    """Ties and members gained and lost, and the change of each network figure."""
+    found = _diagnosis(data).comparison
+    if found is None:
+        return None
+    by_metric = {c.metric: c for c in found.network}
+    rows = [
+        FigureChange(
+            label=str(label),
+            before=texts.metric(key, change.before),
+            after=texts.metric(key, change.after),
+            change=texts.metric_change(key, change.change),
+        )
+        for key, label in texts.NETWORK_METRICS.items()
+        if (change := by_metric.get(key)) is not None
+    ]
+    return RoundComparison(
+        ties_new=found.ties_new,
+        ties_lost=found.ties_lost,
+        ties_kept=found.ties_kept,
+        joined=[labels(m) for m in found.members_joined],
+        left=[labels(m) for m in found.members_left],
+        rows=rows,
+        findings=[_finding_text(f, labels) for f in found.findings],
+    )
 
 
 # -- Health ---------------------------------------------------------------------------------
 
 
-def health_dashboard(data: dict[str, Any], language: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class HealthDimension:
+    """A dimension's score with its name, description and band in the reader's language."""
+
+    key: str
+    name: str
+    description: str
+    discuss: str
+    mean: float | None
+    shown: str
+    band: str | None
+    band_label: str
+    respondents: int
+
+
+@dataclass(frozen=True)
+class HealthGroup:
+    """An organization or layer: its scores, or the reason they are not shown."""
+
+    name: str
+    respondents: int
+    scores: list[HealthDimension]
+    reason: str
+
+
+@dataclass(frozen=True)
+class HealthChange:
+    name: str
+    before: str
+    after: str
+    change: str
+
+
+@dataclass(frozen=True)
+class HealthDashboard:
+    respondents: int
+    k: int
+    #: Why nothing is shown (fewer than k answered), or "".
+    reason: str
+    dimensions: list[HealthDimension]
+    dimension_names: list[str]
+    by_organization: list[HealthGroup]
+    by_layer: list[HealthGroup]
+    changes: list[HealthChange]
+
+
+def health_dashboard(data: StoredRound | Health, language: str) -> HealthDashboard:
     """The health summary with dimension names, bands and reasons for what is not shown."""
     instrument = health_check(language)
     names = {d.key: d for d in instrument.dimensions}
-    summary = data["health"]
-    k = summary["k"]
+    health = _health(data)
+    summary = health.summary
+    k = summary.k
 
     def reason(code: str | None) -> str:
         return str(texts.SUPPRESSION[code]) % {"k": k} if code else ""
 
-    def scores(dimensions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def scores(dimensions: tuple[DimensionScore, ...]) -> list[HealthDimension]:
         return [
-            {
-                "key": d["dimension"],
-                "name": names[d["dimension"]].name,
-                "description": names[d["dimension"]].description,
-                "discuss": names[d["dimension"]].discuss,
-                "mean": d["mean"],
-                "shown": texts.num(d["mean"]) if d["mean"] is not None else texts.DASH,
-                "width": 0 if d["mean"] is None else round((d["mean"] - 1) / 4 * 100),
-                "band": d["band"],
-                "band_label": instrument.bands.get(d["band"] or "", ""),
-                "respondents": d["respondents"],
-            }
+            HealthDimension(
+                key=d.dimension,
+                name=names[d.dimension].name,
+                description=names[d.dimension].description,
+                discuss=names[d.dimension].discuss,
+                mean=d.mean,
+                shown=texts.num(d.mean) if d.mean is not None else texts.DASH,
+                band=d.band,
+                band_label=instrument.bands.get(d.band or "", ""),
+                respondents=d.respondents,
+            )
             for d in dimensions
-            if d["dimension"] in names
+            if d.dimension in names
         ]
 
-    def groups(rows: list[dict[str, Any]], layer: bool) -> list[dict[str, Any]]:
+    def groups(rows: tuple[GroupHealth, ...], layer: bool) -> list[HealthGroup]:
         return [
-            {
-                "name": Layer(g["group"]).label
-                if layer and g["group"] in Layer.values
-                else g["group"],
-                "respondents": g["respondents"],
-                "scores": scores(g["dimensions"]),
-                "reason": reason(g["suppressed"]),
-            }
+            HealthGroup(
+                name=str(Layer(g.group).label) if layer and g.group in Layer.values else g.group,
+                respondents=g.respondents,
+                scores=scores(g.dimensions),
+                reason=reason(g.suppressed),
+            )
             for g in rows
         ]
 
-    changes = [
-        {
-            "name": names[c["dimension"]].name,
-            "before": texts.num(c["before"]),
-            "after": texts.num(c["after"]),
-            "change": texts.DASH if c["change"] is None else texts.signed(c["change"], 2),
-        }
-        for c in data.get("comparison") or []
-        if c["dimension"] in names
-    ]
-    return {
-        "respondents": summary["respondents"],
-        "k": k,
-        "reason": reason(summary["suppressed"]),
-        "dimensions": scores(summary["dimensions"]),
-        "dimension_names": [d.name for d in instrument.dimensions],
-        "by_organization": groups(summary["by_organization"], layer=False),
-        "by_layer": groups(summary["by_layer"], layer=True),
-        "changes": changes,
-    }
-
-
-def comparison(data: dict[str, Any], labels: MemberLabels) -> dict[str, Any] | None:
-    """Ties and members gained and lost, and the change of each network figure."""
-    found = data.get("comparison")
-    if not found:
-        return None
-    by_metric = {c["metric"]: c for c in found["network"]}
-    rows = []
-    for key, label in texts.NETWORK_METRICS.items():
-        change = by_metric.get(key)
-        if change is None:
-            continue
-        rows.append(
-            {
-                "label": label,
-                "before": texts.metric(key, change["before"]),
-                "after": texts.metric(key, change["after"]),
-                "change": texts.metric_change(key, change["change"]),
-            }
-        )
-    return {
-        "ties_new": found["ties_new"],
-        "ties_lost": found["ties_lost"],
-        "ties_kept": found["ties_kept"],
-        "joined": [labels(m) for m in found["members_joined"]],
-        "left": [labels(m) for m in found["members_left"]],
-        "rows": rows,
-        "findings": [texts.finding_text(f, labels) for f in found["findings"]],
-    }
+    return HealthDashboard(
+        respondents=summary.respondents,
+        k=k,
+        reason=reason(summary.suppressed),
+        dimensions=scores(summary.dimensions),
+        dimension_names=[d.name for d in instrument.dimensions],
+        by_organization=groups(summary.by_organization, layer=False),
+        by_layer=groups(summary.by_layer, layer=True),
+        changes=[
+            HealthChange(
+                name=names[c.dimension].name,
+                before=texts.num(c.before),
+                after=texts.num(c.after),
+                change=texts.DASH if c.change is None else texts.signed(c.change, 2),
+            )
+            for c in health.comparison
+            if c.dimension in names
+        ],
+    )

@@ -5,13 +5,13 @@ measurement closes)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from netlead.analysis.programmes import CohortChange, CompetenceChange
 from netlead.core.errors import NotFound
 from netlead.core.language import active_language
 from netlead.development.models import SelfAssessment
@@ -31,6 +31,7 @@ from netlead.programmes.models import (
     Submission,
     SubmissionStatus,
 )
+from netlead.surveys.readmodels import UnknownSchema
 from netlead.workspaces.models import Person, Workspace
 
 
@@ -273,6 +274,66 @@ def to_review(viewer: Enrolment) -> list[Submission]:
 
 
 @dataclass(frozen=True)
+class CompetenceFigure:
+    """One competence in the stored cohort figures, with its name in the reader's language.
+    Means on 1..5, ``None`` where fewer than k participants count; the end mean, change and
+    number who improved only in the change at the end of the cohort."""
+
+    competence: str
+    name: str
+    start_mean: float | None
+    end_mean: float | None
+    change: float | None
+    improved: int | None
+    participants: int
+
+
+@dataclass(frozen=True)
+class CohortFigures:
+    """Figures as stored on the cohort (services/measurement.py): the start figures, or the
+    change at the end. ``held_back``: the change may not be shown at all (1..k-1 of those
+    counted at the start have no end measurement); ``shown``: enough pairs to show it."""
+
+    k: int
+    participants: int
+    rows: tuple[CompetenceFigure, ...]
+    shown: bool
+    held_back: bool
+
+
+#: Versions of the stored cohort figures this code reads. They carry no ``schema`` key yet:
+#: figures without one are version 1.
+COHORT_FIGURES_SCHEMAS = (1,)
+
+
+def read_cohort_figures(stored: Mapping[str, Any], names: Mapping[str, str]) -> CohortFigures:
+    """Stored start or change figures of a cohort, with competence names from ``names``."""
+    version = stored.get("schema", 1)
+    if type(version) is not int or version not in COHORT_FIGURES_SCHEMAS:
+        raise UnknownSchema("cohort figures", version, COHORT_FIGURES_SCHEMAS)
+    rows = tuple(
+        CompetenceFigure(
+            competence=row["competence"],
+            name=names.get(row["competence"], ""),
+            start_mean=row["start_mean"],
+            end_mean=row["end_mean"],
+            change=row["change"],
+            improved=row["improved"],
+            participants=row["participants"],
+        )
+        for row in stored["rows"]
+    )
+    return CohortFigures(
+        k=stored["k"],
+        participants=stored["participants"],
+        rows=rows,
+        # Start figures say nothing of it: they are shown where any mean is.
+        shown=stored.get("shown", any(r.start_mean is not None for r in rows)),
+        held_back=stored.get("held_back", False),
+    )
+
+
+@dataclass(frozen=True)
 class MeasurementFigures:
     """What the facilitators see of the skills measurement: the stored cohort figures
     (services/measurement.py), never a participant's own self-assessment."""
@@ -281,10 +342,9 @@ class MeasurementFigures:
     started: int
     start_closed: bool
     cohort_closed: bool
-    start_rows: tuple[CompetenceChange, ...] | None
+    start_rows: tuple[CompetenceFigure, ...] | None
     start_participants: int
-    change: CohortChange | None
-    names: dict[str, str]
+    change: CohortFigures | None
     #: 1..k-1 participants counted at the start have no end measurement: comparing the start
     #: figures with the change would give their start scores away.
     change_held_back: bool = False
@@ -293,10 +353,6 @@ class MeasurementFigures:
     def start_shown(self) -> bool:
         rows = self.start_rows or ()
         return any(r.start_mean is not None for r in rows)
-
-
-def _rows(data: dict[str, Any]) -> tuple[CompetenceChange, ...]:
-    return tuple(CompetenceChange(**row) for row in data["rows"])
 
 
 def measurement_figures(cohort: Cohort) -> MeasurementFigures:
@@ -309,26 +365,17 @@ def measurement_figures(cohort: Cohort) -> MeasurementFigures:
     ).count()
     language = active_language()
     names = {c.key: c.name for c in competence_framework(language).competences}
-    start = cohort.start_figures
-    change_data = cohort.change_figures
-    change = None
-    if change_data and not change_data["held_back"]:
-        change = CohortChange(
-            participants=change_data["participants"],
-            k=change_data["k"],
-            shown=change_data["shown"],
-            rows=_rows(change_data),
-        )
+    start = read_cohort_figures(cohort.start_figures, names) if cohort.start_figures else None
+    change = read_cohort_figures(cohort.change_figures, names) if cohort.change_figures else None
     return MeasurementFigures(
-        k=start["k"] if start else k,
+        k=start.k if start else k,
         started=started,
         start_closed=start is not None,
         cohort_closed=cohort.is_closed,
-        start_rows=_rows(start) if start else None,
-        start_participants=start["participants"] if start else 0,
-        change=change,
-        names=names,
-        change_held_back=bool(change_data and change_data["held_back"]),
+        start_rows=start.rows if start else None,
+        start_participants=start.participants if start else 0,
+        change=None if change is None or change.held_back else change,
+        change_held_back=change is not None and change.held_back,
     )
 
 

@@ -76,7 +76,7 @@ def round_map(
             "access": access,
             "round": survey_round,
             "graph": graph,
-            "organizations": sorted({m["organization"] for m in graph["members"]}),
+            "organizations": graph.organizations,
             "pseudonymised": pseudonymised,
         },
     )
@@ -90,7 +90,7 @@ def round_map_data(
     if not survey_round.is_relationships:
         raise Http404
     labels = selectors.MemberLabels(survey_round, pseudonymised=_pseudonymised(request))
-    return JsonResponse(selectors.map_data(data, labels))
+    return JsonResponse(selectors.map_data(data, labels).as_json())
 
 
 @login_required

@@ -1,0 +1,485 @@
+"""Typed read models of a closed round's stored results, read by their schema version.
+
+A closed round stores plain JSON (surveys/diagnosis.py): a relationship round the diagnosis of
+netlead.analysis (``to_dict``, which writes ``schema``) with the map's edges and the comparison
+with the previous round; a health round the health summary and its comparison. Results pages,
+exports and reports read that JSON only through `read_diagnosis`, `read_map` and `read_health`,
+so a stored result of an older schema keeps reading when the engine changes: add a reader for
+the new version, keep the old one.
+
+The network-level results (`Diagnosis`) and the map (`NetworkMap`: one row per member and per
+tie, tens of thousands in a large network) are read apart, so a page pays only for what it
+shows.
+
+These models hold what the pages show and nothing more: member ids, never names (the selectors
+add names under the map's privacy rules), rating aggregates over at least k raters, never a
+rating per tie.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+__all__ = [
+    "DIAGNOSIS_SCHEMAS",
+    "HEALTH_SCHEMAS",
+    "Comparison",
+    "Diagnosis",
+    "DimensionChange",
+    "DimensionScore",
+    "Edge",
+    "Finding",
+    "GroupHealth",
+    "Health",
+    "HealthSummary",
+    "MemberFigures",
+    "MetricChange",
+    "NetworkFigures",
+    "NetworkMap",
+    "OrganizationFigures",
+    "OrganizationTies",
+    "RatingAggregate",
+    "Ratings",
+    "Suggestion",
+    "UnknownSchema",
+    "read_diagnosis",
+    "read_health",
+    "read_map",
+]
+
+Stored = Mapping[str, Any]
+
+
+class UnknownSchema(ValueError):
+    """A stored result of a schema version this code cannot read."""
+
+    def __init__(self, what: str, version: object, known: tuple[int, ...]) -> None:
+        readable = ", ".join(str(v) for v in known)
+        super().__init__(
+            f"stored {what} has schema version {version!r}; this version of netlead reads "
+            f"schema {readable}"
+        )
+        self.version = version
+
+
+# -- Relationship rounds ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RatingAggregate:
+    """Mean trust and value (1-4) over at least k raters; all ``None`` when suppressed."""
+
+    raters: int
+    ratings: int
+    trust: float | None
+    value: float | None
+    suppressed: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Ratings:
+    network: RatingAggregate
+    within_organizations: RatingAggregate
+    across_organizations: RatingAggregate
+    within_layers: RatingAggregate
+    across_layers: RatingAggregate
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkFigures:
+    """The whole-network figures the pages show (surveys/texts.py NETWORK_METRICS)."""
+
+    members: int
+    ties: int
+    density: float | None
+    reciprocity: float | None
+    components: int
+    fragmentation: float | None
+    cross_organization_share: float | None
+    ei_index: float | None
+    transitivity: float | None
+    degree_centralization: float | None
+    organizations_without_external_tie: int
+    cut_points: int
+
+    def value(self, key: str) -> float | None:
+        """A figure by its metric key (``None`` for a key this model does not hold)."""
+        found: float | None = getattr(self, key, None)
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class MemberFigures:
+    """One member's place on the map: a member id, never a name, and no ratings."""
+
+    id: str
+    organization: str | None
+    layer: str | None
+    degree: int
+    betweenness: float
+    harmonic_closeness: float
+    constraint: float | None
+    cut_point: bool
+    brokerage: int
+
+
+@dataclass(frozen=True, slots=True)
+class OrganizationFigures:
+    organization: str
+    members: int
+    internal_ties: int
+    external_ties: int
+    partners: int
+    isolated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OrganizationTies:
+    """Directed ties named by members of ``source`` to members of ``target``."""
+
+    source: str
+    target: str
+    ties: int
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A plain-language finding as a message key with parameters (surveys/texts.py words it)."""
+
+    key: str
+    params: Mapping[str, str | int | float | None]
+    figure: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """An introduction between two members (ids) that would weave the network."""
+
+    kind: str
+    source: str
+    target: str
+    via: str | None
+    source_organization: str | None
+    target_organization: str | None
+    fragmentation_reduction: float | None
+
+
+class Edge(NamedTuple):
+    """An undirected tie on the map: the highest reported frequency (1-4) of the pair, and
+    whether it is new since the previous round. A named tuple rather than a dataclass: a large
+    network has tens of thousands, and it reads three times faster."""
+
+    source: str
+    target: str
+    strength: int
+    mutual: bool
+    new: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MetricChange:
+    metric: str
+    before: float | None
+    after: float | None
+    change: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """What changed since the previous round: ties, members (ids) and network figures."""
+
+    ties_new: int
+    ties_lost: int
+    ties_kept: int
+    members_joined: tuple[str, ...]
+    members_left: tuple[str, ...]
+    network: tuple[MetricChange, ...]
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnosis:
+    """The stored diagnosis of a closed relationship round."""
+
+    schema: int
+    k: int
+    network: NetworkFigures
+    organizations: tuple[OrganizationFigures, ...]
+    organization_ties: tuple[OrganizationTies, ...]
+    ratings: Ratings | None
+    findings: tuple[Finding, ...]
+    suggestions: tuple[Suggestion, ...]
+    comparison: Comparison | None
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkMap:
+    """The map of a closed relationship round: members and the ties between them."""
+
+    schema: int
+    members: tuple[MemberFigures, ...]
+    edges: tuple[Edge, ...]
+    #: Pairs (sorted member ids) tied in the previous round and no longer; empty without one.
+    lost: tuple[tuple[str, str], ...]
+
+
+def _aggregate(data: Stored) -> RatingAggregate:
+    return RatingAggregate(
+        raters=data["raters"],
+        ratings=data["ratings"],
+        trust=data["trust"],
+        value=data["value"],
+        suppressed=data["suppressed"],
+    )
+
+
+def _ratings(data: Stored | None) -> Ratings | None:
+    if not data:
+        return None
+    return Ratings(
+        network=_aggregate(data["network"]),
+        within_organizations=_aggregate(data["within_organizations"]),
+        across_organizations=_aggregate(data["across_organizations"]),
+        within_layers=_aggregate(data["within_layers"]),
+        across_layers=_aggregate(data["across_layers"]),
+    )
+
+
+def _finding(data: Stored) -> Finding:
+    return Finding(key=data["key"], params=dict(data["params"] or {}), figure=data["figure"])
+
+
+def _diagnosis_v1(stored: Stored) -> Diagnosis:
+    found = stored["diagnosis"]
+    network = found["network"]
+    comparison = stored.get("comparison")
+    return Diagnosis(
+        schema=1,
+        k=found["k"],
+        network=NetworkFigures(
+            members=network["members"],
+            ties=network["ties"],
+            density=network["density"],
+            reciprocity=network["reciprocity"],
+            components=network["components"],
+            fragmentation=network["fragmentation"],
+            cross_organization_share=network["cross_organization_share"],
+            ei_index=network["ei_index"],
+            transitivity=network["transitivity"],
+            degree_centralization=network["degree_centralization"],
+            organizations_without_external_tie=network["organizations_without_external_tie"],
+            cut_points=network["cut_points"],
+        ),
+        organizations=tuple(
+            OrganizationFigures(
+                organization=o["organization"],
+                members=o["members"],
+                internal_ties=o["internal_ties"],
+                external_ties=o["external_ties"],
+                partners=o["partners"],
+                isolated=o["isolated"],
+            )
+            for o in found["organizations"]
+        ),
+        organization_ties=tuple(
+            OrganizationTies(source=c["source"], target=c["target"], ties=c["ties"])
+            for c in found["organization_matrix"]
+        ),
+        ratings=_ratings(found.get("ratings")),
+        findings=tuple(_finding(f) for f in found["findings"]),
+        suggestions=tuple(
+            Suggestion(
+                kind=s["kind"],
+                source=s["source"],
+                target=s["target"],
+                via=s["via"],
+                source_organization=s["source_organization"],
+                target_organization=s["target_organization"],
+                fragmentation_reduction=s["fragmentation_reduction"],
+            )
+            for s in found["suggestions"]
+        ),
+        comparison=None
+        if not comparison
+        else Comparison(
+            ties_new=comparison["ties_new"],
+            ties_lost=comparison["ties_lost"],
+            ties_kept=comparison["ties_kept"],
+            members_joined=tuple(comparison["members_joined"]),
+            members_left=tuple(comparison["members_left"]),
+            network=tuple(
+                MetricChange(
+                    metric=c["metric"], before=c["before"], after=c["after"], change=c["change"]
+                )
+                for c in comparison["network"]
+            ),
+            findings=tuple(_finding(f) for f in comparison["findings"]),
+        ),
+    )
+
+
+def _map_v1(stored: Stored) -> NetworkMap:
+    new = {(a, b) for a, b in stored.get("new_edges", [])}
+    return NetworkMap(
+        schema=1,
+        members=tuple(
+            MemberFigures(
+                id=m["id"],
+                organization=m["organization"],
+                layer=m["layer"],
+                degree=m["degree"],
+                betweenness=m["betweenness"],
+                harmonic_closeness=m["harmonic_closeness"],
+                constraint=m["constraint"],
+                cut_point=m["cut_point"],
+                brokerage=m["brokerage"]["total"],
+            )
+            for m in stored["diagnosis"]["members"]
+        ),
+        edges=tuple(
+            Edge(a, b, strength, mutual, (a, b) in new)
+            for a, b, strength, mutual in stored["edges"]
+        ),
+        lost=tuple((a, b) for a, b in stored.get("lost_edges", [])),
+    )
+
+
+#: Schema version (``schema`` in the stored diagnosis) -> its readers.
+_DIAGNOSIS_READERS: dict[int, Callable[[Stored], Diagnosis]] = {1: _diagnosis_v1}
+_MAP_READERS: dict[int, Callable[[Stored], NetworkMap]] = {1: _map_v1}
+DIAGNOSIS_SCHEMAS = tuple(_DIAGNOSIS_READERS)
+
+
+def read_diagnosis(stored: Stored) -> Diagnosis:
+    """The network-level results of a closed relationship round (``SurveyRound.diagnosis``),
+    read by the ``schema`` version of its diagnosis. An unknown version is an `UnknownSchema`
+    error."""
+    return _reader(_DIAGNOSIS_READERS, "diagnosis", _diagnosis_schema(stored))(stored)
+
+
+def read_map(stored: Stored) -> NetworkMap:
+    """The members and ties of a closed relationship round, read like `read_diagnosis`."""
+    return _reader(_MAP_READERS, "diagnosis", _diagnosis_schema(stored))(stored)
+
+
+def _diagnosis_schema(stored: Stored) -> object:
+    found = stored.get("diagnosis")
+    if not isinstance(found, Mapping):
+        raise ValueError("the stored result holds no relationship diagnosis")
+    return found.get("schema")
+
+
+# -- Health rounds ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DimensionScore:
+    """A dimension's mean (1-5) and band; ``None`` where fewer than k answered."""
+
+    dimension: str
+    respondents: int
+    mean: float | None
+    band: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupHealth:
+    """One organization or layer: its scores, or why they are not shown (``suppressed``)."""
+
+    group: str
+    respondents: int
+    dimensions: tuple[DimensionScore, ...]
+    suppressed: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class HealthSummary:
+    respondents: int
+    k: int
+    dimensions: tuple[DimensionScore, ...]
+    by_organization: tuple[GroupHealth, ...]
+    by_layer: tuple[GroupHealth, ...]
+    suppressed: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DimensionChange:
+    dimension: str
+    before: float | None
+    after: float | None
+    change: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Health:
+    """The stored result of a closed health round, with the change per dimension since the
+    previous round (empty without one)."""
+
+    schema: int
+    summary: HealthSummary
+    comparison: tuple[DimensionChange, ...]
+
+
+def _scores(rows: list[Stored]) -> tuple[DimensionScore, ...]:
+    return tuple(
+        DimensionScore(
+            dimension=d["dimension"], respondents=d["respondents"], mean=d["mean"], band=d["band"]
+        )
+        for d in rows
+    )
+
+
+def _groups(rows: list[Stored]) -> tuple[GroupHealth, ...]:
+    return tuple(
+        GroupHealth(
+            group=g["group"],
+            respondents=g["respondents"],
+            dimensions=_scores(g["dimensions"]),
+            suppressed=g["suppressed"],
+        )
+        for g in rows
+    )
+
+
+def _health_v1(stored: Stored) -> Health:
+    summary = stored["health"]
+    return Health(
+        schema=1,
+        summary=HealthSummary(
+            respondents=summary["respondents"],
+            k=summary["k"],
+            dimensions=_scores(summary["dimensions"]),
+            by_organization=_groups(summary["by_organization"]),
+            by_layer=_groups(summary["by_layer"]),
+            suppressed=summary["suppressed"],
+        ),
+        comparison=tuple(
+            DimensionChange(
+                dimension=c["dimension"], before=c["before"], after=c["after"], change=c["change"]
+            )
+            for c in stored.get("comparison") or []
+        ),
+    )
+
+
+_HEALTH_READERS: dict[int, Callable[[Stored], Health]] = {1: _health_v1}
+HEALTH_SCHEMAS = tuple(_HEALTH_READERS)
+
+
+def read_health(stored: Stored) -> Health:
+    """The stored result of a closed health round (``SurveyRound.diagnosis``). Health results
+    have been stored without a ``schema`` key so far: that is version 1."""
+    found = stored.get("health")
+    if not isinstance(found, Mapping):
+        raise ValueError("the stored result holds no health summary")
+    return _reader(_HEALTH_READERS, "health result", found.get("schema", 1))(stored)
+
+
+def _reader[T](readers: dict[int, T], what: str, version: object) -> T:
+    # bool is an int in Python: a stored `true` is not schema 1.
+    reader = readers.get(version) if type(version) is int else None
+    if reader is None:
+        raise UnknownSchema(what, version, tuple(readers))
+    return reader
