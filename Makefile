@@ -41,6 +41,9 @@ $(VENDOR)/.copied: node_modules/.package-lock.json
 	   node_modules/cytoscape-fcose/cytoscape-fcose.js \
 	   node_modules/chart.js/dist/chart.umd.min.js \
 	   node_modules/chart.js/dist/chart.umd.min.js.map \
+	   node_modules/swagger-ui-dist/swagger-ui-bundle.js \
+	   node_modules/swagger-ui-dist/swagger-ui.css \
+	   node_modules/swagger-ui-dist/swagger-ui.css.map \
 	   $(VENDOR)/
 	@touch $@
 

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "netlead.surveys",
     "netlead.development",
     "netlead.programmes",
+    "netlead.api",
 ]
 
 MIDDLEWARE = [
@@ -156,6 +157,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0, minimum=0)
 
 SESSION_COOKIE_AGE = 60 * 60 * 12
+
+# The REST API (netlead.api): requests per token (or per session) and page sizes.
+API_RATE_LIMIT = env_str("API_RATE_LIMIT", "600/min")
+NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_MAX_LIMIT = 500
 INVITATION_VALID_DAYS = 14
 
 LANGUAGE_CODE = "en"

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from netlead.api import views as api_views
+from netlead.api.api import api
 from netlead.workspaces import views as workspace_views
 
 urlpatterns = [
@@ -13,6 +15,14 @@ urlpatterns = [
     path("", include("netlead.surveys.urls")),
     path("", include("netlead.development.urls")),
     path("", include("netlead.programmes.urls")),
+    path("api/v1/", api.urls),
+    path("api/v1/docs/", api_views.api_docs, name="api_docs"),
+    path("accounts/api-tokens/", api_views.api_tokens, name="api_tokens"),
+    path(
+        "accounts/api-tokens/<int:pk>/revoke/",
+        api_views.api_token_revoke,
+        name="api_token_revoke",
+    ),
     path("admin/", admin.site.urls),
     path(
         "robots.txt",

@@ -1,0 +1,27 @@
+"""The REST API at /api/v1/: Django Ninja, OpenAPI 3.1 from the code. Every operation calls the
+same access functions, services and selectors as the pages."""
+
+from django.conf import settings
+from ninja import NinjaAPI
+from ninja.throttling import AuthRateThrottle
+
+from netlead.api import problems
+from netlead.api.auth import SiteSessionAuth, TokenAuth
+from netlead.api.routers import networks, workspaces
+
+api = NinjaAPI(
+    title="netlead API",
+    version="1",
+    description=(
+        "Networks of organizations, their charter, results, meetings and diagnosis. "
+        "Authenticate with a personal access token (profile page, or `netlead api_token "
+        "create`): `Authorization: Bearer netlead_...`. Errors are RFC 9457 problem details."
+    ),
+    urls_namespace="api",
+    auth=[TokenAuth(), SiteSessionAuth()],
+    throttle=[AuthRateThrottle(settings.API_RATE_LIMIT)],
+    docs_url=None,  # our own page serves the docs UI from our static files (no CDN)
+)
+problems.install(api)
+api.add_router("", workspaces.router)
+api.add_router("", networks.router)
