@@ -106,12 +106,12 @@ def install(api: NinjaAPI) -> None:
             _("Someone changed this since you read it. Read it again and redo your change."),
         )
 
-    api.add_exception_handler(NotFound, not_found)
-    api.add_exception_handler(Forbidden, forbidden)
-    api.add_exception_handler(AuthenticationError, unauthorized)
+    api.add_exception_handler(NotFound, not_found)  # type: ignore[arg-type]
+    api.add_exception_handler(Forbidden, forbidden)  # type: ignore[arg-type]
+    api.add_exception_handler(AuthenticationError, unauthorized)  # type: ignore[arg-type]
     api.add_exception_handler(SchemaValidationError, bad_schema)  # type: ignore[arg-type]
     api.add_exception_handler(DjangoValidationError, refused)  # type: ignore[arg-type]
     api.add_exception_handler(Throttled, throttled)  # type: ignore[arg-type]
     api.add_exception_handler(HttpError, http_error)  # type: ignore[arg-type]
-    api.add_exception_handler(PreconditionRequired, precondition_required)
-    api.add_exception_handler(PreconditionFailed, precondition_failed)
+    api.add_exception_handler(PreconditionRequired, precondition_required)  # type: ignore[arg-type]
+    api.add_exception_handler(PreconditionFailed, precondition_failed)  # type: ignore[arg-type]
