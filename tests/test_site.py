@@ -211,3 +211,17 @@ def test_cli_runs_django_commands(tmp_path: Path) -> None:
         env={"DEBUG": "true", "PATH": "/usr/bin:/bin", "NETLEAD_VAR_DIR": str(tmp_path)},
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.django_db
+def test_cache_is_shared_by_every_process_not_kept_in_memory() -> None:
+    """The API's rate-limit records live in the cache: another web process must see them."""
+    from django.core.cache import cache
+    from django.db import connection
+
+    cache.set("shared-check", 3, 60)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT COUNT(*) FROM netlead_cache WHERE cache_key LIKE %s", ["%shared-check"]
+        )
+        assert cursor.fetchone()[0] == 1

@@ -158,6 +158,16 @@ AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0, minimum=0)
 
 SESSION_COOKIE_AGE = 60 * 60 * 12
 
+# The cache holds the API's rate-limit records, so they must be shared by every web process:
+# Redis when REDIS_URL is set, else a table in the database (never process memory).
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL")}
+        if env_str("REDIS_URL")
+        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "netlead_cache"}
+    )
+}
+
 # The REST API (netlead.api): requests per token (or per session) and page sizes.
 API_RATE_LIMIT = env_str("API_RATE_LIMIT", "600/min")
 NINJA_PAGINATION_PER_PAGE = 50
