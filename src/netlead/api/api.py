@@ -7,7 +7,7 @@ from ninja.throttling import AuthRateThrottle
 
 from netlead.api import problems
 from netlead.api.auth import SiteSessionAuth, TokenAuth
-from netlead.api.routers import meetings, networks, workspaces
+from netlead.api.routers import meetings, networks, surveys, workspaces
 
 api = NinjaAPI(
     title="netlead API",
@@ -26,3 +26,4 @@ problems.install(api)
 api.add_router("", workspaces.router)
 api.add_router("", networks.router)
 api.add_router("", meetings.router)
+api.add_router("", surveys.router)
