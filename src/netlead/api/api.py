@@ -7,7 +7,7 @@ from ninja.throttling import AuthRateThrottle
 
 from netlead.api import problems
 from netlead.api.auth import SiteSessionAuth, TokenAuth
-from netlead.api.routers import networks, workspaces
+from netlead.api.routers import development, meetings, networks, programmes, surveys, workspaces
 
 api = NinjaAPI(
     title="netlead API",
@@ -25,3 +25,7 @@ api = NinjaAPI(
 problems.install(api)
 api.add_router("", workspaces.router)
 api.add_router("", networks.router)
+api.add_router("", meetings.router)
+api.add_router("", surveys.router)
+api.add_router("", development.router)
+api.add_router("", programmes.router)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
+from netlead.accounts.models import User
 from netlead.api.auth import Caller
 from netlead.core.errors import Forbidden, NotFound
 from netlead.networks.access import READ, NetworkAccess, network_for
@@ -25,6 +26,12 @@ def _scope(request: HttpRequest, slug: str, write: bool) -> Caller:
     if write and not who.can_write:
         raise Forbidden("This token is read-only.")
     return who
+
+
+def scoped_user(request: HttpRequest, slug: str, *, write: bool = False) -> User:
+    """The caller's user, once the token's scope allows `slug` (and a write): for the access
+    functions of other apps, which take the user and ids."""
+    return _scope(request, slug, write).user
 
 
 def member_of(request: HttpRequest, slug: str, *roles: str, write: bool = False) -> Membership:

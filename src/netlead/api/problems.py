@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -108,6 +109,8 @@ def install(api: NinjaAPI) -> None:
 
     api.add_exception_handler(NotFound, not_found)  # type: ignore[arg-type]
     api.add_exception_handler(Forbidden, forbidden)  # type: ignore[arg-type]
+    # A service's own refusal (the owner of an action setting a status only editors set).
+    api.add_exception_handler(PermissionDenied, forbidden)  # type: ignore[arg-type]
     api.add_exception_handler(AuthenticationError, unauthorized)  # type: ignore[arg-type]
     api.add_exception_handler(SchemaValidationError, bad_schema)  # type: ignore[arg-type]
     api.add_exception_handler(DjangoValidationError, refused)  # type: ignore[arg-type]
