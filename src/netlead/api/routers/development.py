@@ -12,6 +12,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from netlead.api.context import scoped_user
 from netlead.api.etags import require_match, with_etag
 from netlead.core.errors import NotFound
+from netlead.core.ids import Id
 from netlead.development import selectors, services
 from netlead.development.access import LeaderAccess, leader_for
 from netlead.development.models import (
@@ -102,7 +103,7 @@ def assessments(request: HttpRequest, slug: str) -> list[AssessmentOut]:
 
 
 @router.get("/workspaces/{slug}/development/assessments/{pk}", response=AssessmentDetailOut)
-def assessment(request: HttpRequest, slug: str, pk: int) -> AssessmentDetailOut:
+def assessment(request: HttpRequest, slug: str, pk: Id) -> AssessmentDetailOut:
     """One of your self-assessments with its scores, reflections and the change since your
     last completed assessment on the same framework."""
     found = selectors.assessments_of(_leader(request, slug).person).filter(pk=pk).first()
@@ -160,14 +161,14 @@ def goals(request: HttpRequest, slug: str) -> list[GoalOut]:
 
 
 @router.get("/workspaces/{slug}/development/goals/{pk}", response=GoalOut)
-def goal(request: HttpRequest, slug: str, pk: int) -> GoalOut:
+def goal(request: HttpRequest, slug: str, pk: Id) -> GoalOut:
     found = selectors.goals_of(_leader(request, slug).person).filter(pk=pk).first()
     if found is None:
         raise NotFound(f"goal {pk}")
     return _goal(found)
 
 
-def _action_of(access: LeaderAccess, pk: int) -> PlanAction:
+def _action_of(access: LeaderAccess, pk: Id) -> PlanAction:
     found = selectors.actions_of(access.person).filter(pk=pk).first()
     if found is None:
         raise NotFound(f"plan action {pk}")
@@ -175,7 +176,7 @@ def _action_of(access: LeaderAccess, pk: int) -> PlanAction:
 
 
 @router.get("/workspaces/{slug}/development/actions/{pk}", response=PlanActionOut)
-def plan_action(request: HttpRequest, response: HttpResponse, slug: str, pk: int) -> PlanActionOut:
+def plan_action(request: HttpRequest, response: HttpResponse, slug: str, pk: Id) -> PlanActionOut:
     out = _action(_action_of(_leader(request, slug), pk))
     with_etag(response, out)
     return out
@@ -183,7 +184,7 @@ def plan_action(request: HttpRequest, response: HttpResponse, slug: str, pk: int
 
 @router.patch("/workspaces/{slug}/development/actions/{pk}", response=PlanActionOut)
 def plan_action_mark(
-    request: HttpRequest, response: HttpResponse, slug: str, pk: int, payload: PlanActionChange
+    request: HttpRequest, response: HttpResponse, slug: str, pk: Id, payload: PlanActionChange
 ) -> PlanActionOut:
     """Mark an action of your plan done, or open it again."""
     found = _action_of(_leader(request, slug, write=True), pk)

@@ -11,6 +11,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from netlead.api.context import network_of
 from netlead.api.etags import require_match, with_etag
 from netlead.core.errors import NotFound
+from netlead.core.ids import Id
 from netlead.meetings import selectors, services
 from netlead.meetings.models import (
     Action,
@@ -134,7 +135,7 @@ def _meeting(m: Meeting) -> MeetingOut:
 @router.get("/workspaces/{slug}/networks/{network_id}/meetings", response=list[MeetingOut])
 @paginate(LimitOffsetPagination)
 def meetings(
-    request: HttpRequest, slug: str, network_id: int, when: When = When.ALL
+    request: HttpRequest, slug: str, network_id: Id, when: When = When.ALL
 ) -> list[MeetingOut]:
     """The network's meetings: upcoming ones soonest first, then past ones latest first."""
     overview = selectors.meetings_overview(network_of(request, slug, network_id).network)
@@ -146,7 +147,7 @@ def meetings(
     return [_meeting(m) for m in found]
 
 
-def _meeting_of(access: NetworkAccess, pk: int) -> Meeting:
+def _meeting_of(access: NetworkAccess, pk: Id) -> Meeting:
     found = access.network.meetings.select_related("network", "plan").filter(pk=pk).first()
     if found is None:
         raise NotFound(f"meeting {pk}")
@@ -201,7 +202,7 @@ def _detail(detail: selectors.MeetingDetail) -> MeetingDetailOut:
 
 
 @router.get("/workspaces/{slug}/networks/{network_id}/meetings/{pk}", response=MeetingDetailOut)
-def meeting(request: HttpRequest, slug: str, network_id: int, pk: int) -> MeetingDetailOut:
+def meeting(request: HttpRequest, slug: str, network_id: Id, pk: Id) -> MeetingDetailOut:
     access = network_of(request, slug, network_id)
     return _detail(selectors.meeting_detail(_meeting_of(access, pk)))
 
@@ -224,13 +225,13 @@ def _action(a: Action) -> ActionOut:
 @router.get("/workspaces/{slug}/networks/{network_id}/actions", response=list[ActionOut])
 @paginate(LimitOffsetPagination)
 def actions(
-    request: HttpRequest, slug: str, network_id: int, status: ActionFilter = ActionFilter.OPEN
+    request: HttpRequest, slug: str, network_id: Id, status: ActionFilter = ActionFilter.OPEN
 ) -> list[ActionOut]:
     access = network_of(request, slug, network_id)
     return [_action(a) for a in selectors.network_actions(access.network, status=status.value)]
 
 
-def _action_of(access: NetworkAccess, pk: int) -> Action:
+def _action_of(access: NetworkAccess, pk: Id) -> Action:
     found = (
         access.network.actions.select_related("network", "meeting", "owner__person", "result")
         .filter(pk=pk)
@@ -243,7 +244,7 @@ def _action_of(access: NetworkAccess, pk: int) -> Action:
 
 @router.get("/workspaces/{slug}/networks/{network_id}/actions/{pk}", response=ActionOut)
 def action(
-    request: HttpRequest, response: HttpResponse, slug: str, network_id: int, pk: int
+    request: HttpRequest, response: HttpResponse, slug: str, network_id: Id, pk: Id
 ) -> ActionOut:
     out = _action(_action_of(network_of(request, slug, network_id), pk))
     with_etag(response, out)
@@ -255,8 +256,8 @@ def action_change(
     request: HttpRequest,
     response: HttpResponse,
     slug: str,
-    network_id: int,
-    pk: int,
+    network_id: Id,
+    pk: Id,
     payload: ActionChange,
 ) -> ActionOut:
     """Change an action's status (its owner: open or done; editors: any) or, for editors, its

@@ -10,6 +10,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from netlead.api.context import member_of, scoped_user
+from netlead.core.ids import Id
 from netlead.programmes.access import cohort_for, programme_for
 from netlead.programmes.models import (
     Cohort,
@@ -42,7 +43,7 @@ class CohortOut(Schema):
     starts_on: date
     ends_on: date
     status: CohortStatus
-    network_id: int = Field(description="the cohort's learning network: its sessions are meetings")
+    network_id: Id = Field(description="the cohort's learning network: its sessions are meetings")
 
 
 class ProgrammeCohortOut(CohortOut):
@@ -160,7 +161,7 @@ def _cohort(c: Cohort) -> CohortOut:
 
 
 @router.get("/workspaces/{slug}/programmes/{programme_id}", response=ProgrammeDetailOut)
-def programme(request: HttpRequest, slug: str, programme_id: int) -> ProgrammeDetailOut:
+def programme(request: HttpRequest, slug: str, programme_id: Id) -> ProgrammeDetailOut:
     _membership, found = programme_for(scoped_user(request, slug), slug, programme_id)
     counted = selectors.programmes_of(found.workspace).get(pk=found.pk)
     return ProgrammeDetailOut(
@@ -207,7 +208,7 @@ def _modules(row: selectors.ParticipantProgress) -> list[ModuleProgressOut]:
 
 
 @router.get("/workspaces/{slug}/cohorts/{cohort_id}", response=CohortDetailOut)
-def cohort(request: HttpRequest, slug: str, cohort_id: int) -> CohortDetailOut:
+def cohort(request: HttpRequest, slug: str, cohort_id: Id) -> CohortDetailOut:
     """A cohort you are enrolled in: for facilitators with its number of participants, for
     participants with their own progress, as on the cohort's page."""
     access = cohort_for(scoped_user(request, slug), slug, cohort_id)
@@ -273,7 +274,7 @@ def _figures(f: selectors.MeasurementFigures) -> FiguresOut:
 
 
 @router.get("/workspaces/{slug}/cohorts/{cohort_id}/progress", response=CohortProgressOut)
-def cohort_progress(request: HttpRequest, slug: str, cohort_id: int) -> CohortProgressOut:
+def cohort_progress(request: HttpRequest, slug: str, cohort_id: Id) -> CohortProgressOut:
     """Each participant's progress and the cohort's skills figures (facilitators of the
     cohort): the figures stored when the start measurement closed and when the cohort ended,
     means only over at least k participants, never anyone's own self-assessment."""

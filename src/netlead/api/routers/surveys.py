@@ -12,6 +12,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from netlead.api.context import network_of, scoped_user
+from netlead.core.ids import Id
 from netlead.core.language import active_language
 from netlead.surveys import selectors, texts
 from netlead.surveys.access import round_of, round_results_for
@@ -147,7 +148,7 @@ def _round(r: SurveyRound, invited: int, answered: int) -> RoundOut:
 
 @router.get("/workspaces/{slug}/networks/{network_id}/surveys", response=list[RoundOut])
 @paginate(LimitOffsetPagination)
-def rounds(request: HttpRequest, slug: str, network_id: int) -> list[RoundOut]:
+def rounds(request: HttpRequest, slug: str, network_id: Id) -> list[RoundOut]:
     """The network's rounds, newest first; drafts only for those who can edit the network."""
     access = network_of(request, slug, network_id)
     return [
@@ -157,7 +158,7 @@ def rounds(request: HttpRequest, slug: str, network_id: int) -> list[RoundOut]:
 
 
 @router.get("/workspaces/{slug}/networks/{network_id}/surveys/{pk}", response=RoundDetailOut)
-def survey_round(request: HttpRequest, slug: str, network_id: int, pk: int) -> RoundDetailOut:
+def survey_round(request: HttpRequest, slug: str, network_id: Id, pk: Id) -> RoundDetailOut:
     """Response counts per organization. Who has not answered yet only for editors of a round
     that is not anonymous, as on the round's page."""
     access = network_of(request, slug, network_id)
@@ -252,7 +253,7 @@ def _health(data: Mapping[str, Any]) -> HealthResultsOut:
 
 @router.get("/workspaces/{slug}/networks/{network_id}/surveys/{pk}/results", response=ResultsOut)
 def results(
-    request: HttpRequest, slug: str, network_id: int, pk: int, names: Names = Names.SHOWN
+    request: HttpRequest, slug: str, network_id: Id, pk: Id, names: Names = Names.SHOWN
 ) -> ResultsOut:
     """A closed round's results, as its results page shows them: figures, findings and
     suggestions of a relationship round (members who chose not to be named, and everyone with

@@ -1,0 +1,32 @@
+"""Ids in paths: a database key is at most 2**63 - 1, so a larger number is a page that does
+not exist (404), not a server error (SQLite cannot even compare it)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from ninja import Path
+from pydantic import Field
+
+MAX_ID = 2**63 - 1
+
+#: A path parameter of the REST API that names a row.
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+#: A field of a request body that names a row.
+IdField = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+class IdConverter:
+    """The `<id:...>` converter of the pages' URLs: digits that fit a database key."""
+
+    regex = "[0-9]{1,19}"
+
+    def to_python(self, value: str) -> int:
+        number = int(value)
+        if number > MAX_ID:
+            raise ValueError(value)  # Django then tries the next pattern, and ends in a 404
+        return number
+
+    def to_url(self, value: int) -> str:
+        return str(value)
