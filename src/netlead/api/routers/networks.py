@@ -291,4 +291,5 @@ def measurement_add(
         note=payload.note.strip(),
         user=caller(request).user,
     )
+    added.refresh_from_db()  # the value as stored (6.5 reads back as 6.50), as GET shows it
     return 201, _measurement(added)
