@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from netlead.api.context import caller, member_of, network_of
+from netlead.api.context import Id, caller, member_of, network_of
 from netlead.api.etags import require_match, with_etag
 from netlead.core.errors import NotFound
 from netlead.networks import selectors, services
@@ -42,7 +42,7 @@ class NetworkOut(Schema):
 
 class MemberOut(Schema):
     id: int
-    person_id: int
+    person_id: Id
     name: str
     organization_id: int | None
     organization: str | None
@@ -53,7 +53,7 @@ class MemberOut(Schema):
 
 
 class MemberIn(Schema):
-    person_id: int
+    person_id: Id
     role: NetworkRole = NetworkRole.MEMBER
     joined_on: date | None = None
 
@@ -134,7 +134,7 @@ def networks(request: HttpRequest, slug: str) -> list[NetworkOut]:
 
 
 @router.get("/workspaces/{slug}/networks/{network_id}", response=NetworkOut)
-def network(request: HttpRequest, slug: str, network_id: int) -> NetworkOut:
+def network(request: HttpRequest, slug: str, network_id: Id) -> NetworkOut:
     access = network_of(request, slug, network_id)
     return _network(access, access.network.members.current().count())
 
@@ -157,7 +157,7 @@ def _member(m: NetworkMember) -> MemberOut:
 @router.get("/workspaces/{slug}/networks/{network_id}/members", response=list[MemberOut])
 @paginate(LimitOffsetPagination)
 def members(
-    request: HttpRequest, slug: str, network_id: int, include_former: bool = False
+    request: HttpRequest, slug: str, network_id: Id, include_former: bool = False
 ) -> list[MemberOut]:
     access = network_of(request, slug, network_id)
     found = access.network.members.select_related("person__organization")
@@ -166,7 +166,7 @@ def members(
     return [_member(m) for m in found.order_by("person__name", "pk")]
 
 
-def _member_of(access: NetworkAccess, pk: int) -> NetworkMember:
+def _member_of(access: NetworkAccess, pk: Id) -> NetworkMember:
     found = access.network.members.select_related("person__organization").filter(pk=pk).first()
     if found is None:
         raise NotFound(f"member {pk}")
@@ -175,7 +175,7 @@ def _member_of(access: NetworkAccess, pk: int) -> NetworkMember:
 
 @router.get("/workspaces/{slug}/networks/{network_id}/members/{pk}", response=MemberOut)
 def member(
-    request: HttpRequest, response: HttpResponse, slug: str, network_id: int, pk: int
+    request: HttpRequest, response: HttpResponse, slug: str, network_id: Id, pk: Id
 ) -> MemberOut:
     out = _member(_member_of(network_of(request, slug, network_id), pk))
     with_etag(response, out)
@@ -184,7 +184,7 @@ def member(
 
 @router.post("/workspaces/{slug}/networks/{network_id}/members", response={201: MemberOut})
 def member_add(
-    request: HttpRequest, response: HttpResponse, slug: str, network_id: int, payload: MemberIn
+    request: HttpRequest, response: HttpResponse, slug: str, network_id: Id, payload: MemberIn
 ) -> tuple[int, MemberOut]:
     access = network_of(request, slug, network_id, EDIT, write=True)
     person = access.membership.workspace.persons.filter(pk=payload.person_id).first()
@@ -203,8 +203,8 @@ def member_change(
     request: HttpRequest,
     response: HttpResponse,
     slug: str,
-    network_id: int,
-    pk: int,
+    network_id: Id,
+    pk: Id,
     payload: MemberChange,
 ) -> MemberOut:
     """Change a member's role, or end the membership with `left_on`."""
@@ -224,7 +224,7 @@ def member_change(
     "/workspaces/{slug}/networks/{network_id}/charter-versions", response=list[CharterVersionOut]
 )
 @paginate(LimitOffsetPagination)
-def charter_versions(request: HttpRequest, slug: str, network_id: int) -> list[CharterVersion]:
+def charter_versions(request: HttpRequest, slug: str, network_id: Id) -> list[CharterVersion]:
     access = network_of(request, slug, network_id)
     return list(access.network.charter_versions.order_by("-number"))
 
@@ -253,12 +253,12 @@ def _result(row: selectors.ResultRow) -> ResultOut:
 
 
 @router.get("/workspaces/{slug}/networks/{network_id}/results", response=list[ResultOut])
-def results(request: HttpRequest, slug: str, network_id: int) -> list[ResultOut]:
+def results(request: HttpRequest, slug: str, network_id: Id) -> list[ResultOut]:
     access = network_of(request, slug, network_id)
     return [_result(row) for row in selectors.results_overview(access.network)]
 
 
-def _result_of(access: NetworkAccess, pk: int) -> Result:
+def _result_of(access: NetworkAccess, pk: Id) -> Result:
     found = access.network.results.filter(pk=pk).first()
     if found is None:
         raise NotFound(f"result {pk}")
@@ -270,7 +270,7 @@ def _result_of(access: NetworkAccess, pk: int) -> Result:
     response=list[MeasurementOut],
 )
 @paginate(LimitOffsetPagination)
-def measurements(request: HttpRequest, slug: str, network_id: int, pk: int) -> list[Measurement]:
+def measurements(request: HttpRequest, slug: str, network_id: Id, pk: Id) -> list[Measurement]:
     result = _result_of(network_of(request, slug, network_id), pk)
     return list(result.measurements.order_by("measured_on", "pk"))
 
@@ -280,7 +280,7 @@ def measurements(request: HttpRequest, slug: str, network_id: int, pk: int) -> l
     response={201: MeasurementOut},
 )
 def measurement_add(
-    request: HttpRequest, slug: str, network_id: int, pk: int, payload: MeasurementIn
+    request: HttpRequest, slug: str, network_id: Id, pk: Id, payload: MeasurementIn
 ) -> tuple[int, MeasurementOut | None]:
     """Record a measurement (core members, members and editors, as on the result page)."""
     access = network_of(request, slug, network_id, CONTRIBUTE, write=True)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from netlead.api.context import caller, member_of
+from netlead.api.context import Id, caller, member_of
 from netlead.api.etags import require_match, with_etag
 from netlead.core.errors import NotFound
 from netlead.workspaces import selectors, services
@@ -47,7 +47,7 @@ class PersonOut(Schema):
 class PersonIn(Schema):
     name: str = Field(min_length=1, max_length=200)
     email: str = Field("", max_length=254)
-    organization_id: int | None = None
+    organization_id: Id | None = None
     job_title: str = Field("", max_length=200)
     layer: Layer | None = None
 
@@ -84,7 +84,7 @@ def organizations(
 
 
 def _organization_of(
-    request: HttpRequest, slug: str, pk: int, *roles: str, write: bool = False
+    request: HttpRequest, slug: str, pk: Id, *roles: str, write: bool = False
 ) -> Organization:
     workspace = member_of(request, slug, *roles, write=write).workspace
     organization = workspace.organizations.filter(pk=pk).first()
@@ -95,7 +95,7 @@ def _organization_of(
 
 @router.get("/workspaces/{slug}/organizations/{pk}", response=OrganizationOut)
 def organization(
-    request: HttpRequest, response: HttpResponse, slug: str, pk: int
+    request: HttpRequest, response: HttpResponse, slug: str, pk: Id
 ) -> OrganizationOut:
     out = _organization(_organization_of(request, slug, pk))
     with_etag(response, out)
@@ -117,7 +117,7 @@ def organization_create(
 
 @router.put("/workspaces/{slug}/organizations/{pk}", response=OrganizationOut)
 def organization_update(
-    request: HttpRequest, response: HttpResponse, slug: str, pk: int, payload: OrganizationIn
+    request: HttpRequest, response: HttpResponse, slug: str, pk: Id, payload: OrganizationIn
 ) -> OrganizationOut:
     organization = _organization_of(request, slug, pk, *MANAGERS, write=True)
     require_match(request, _organization(organization))
@@ -145,7 +145,7 @@ def _person(p: Person, *, manager: bool) -> PersonOut:
 def persons(
     request: HttpRequest,
     slug: str,
-    organization_id: int | None = None,
+    organization_id: Id | None = None,
     layer: Layer | None = None,
     q: str = "",
 ) -> list[PersonOut]:
@@ -162,7 +162,7 @@ def persons(
 
 
 def _person_of(
-    request: HttpRequest, slug: str, pk: int, *roles: str, write: bool = False
+    request: HttpRequest, slug: str, pk: Id, *roles: str, write: bool = False
 ) -> tuple[Person, bool]:
     membership = member_of(request, slug, *roles, write=write)
     person = membership.workspace.persons.filter(pk=pk).first()
@@ -172,7 +172,7 @@ def _person_of(
 
 
 @router.get("/workspaces/{slug}/persons/{pk}", response=PersonOut)
-def person(request: HttpRequest, response: HttpResponse, slug: str, pk: int) -> PersonOut:
+def person(request: HttpRequest, response: HttpResponse, slug: str, pk: Id) -> PersonOut:
     found, manager = _person_of(request, slug, pk)
     out = _person(found, manager=manager)
     with_etag(response, out)
@@ -208,7 +208,7 @@ def person_create(
 
 @router.put("/workspaces/{slug}/persons/{pk}", response=PersonOut)
 def person_update(
-    request: HttpRequest, response: HttpResponse, slug: str, pk: int, payload: PersonIn
+    request: HttpRequest, response: HttpResponse, slug: str, pk: Id, payload: PersonIn
 ) -> PersonOut:
     found, _manager = _person_of(request, slug, pk, *MANAGERS, write=True)
     require_match(request, _person(found, manager=True))
