@@ -335,3 +335,15 @@ def test_measurements_give_the_same_numbers_as_the_result_page(
         float(result["baseline"]),
         float(result["target"]),
     )
+
+
+def test_an_id_beyond_the_databases_range_is_a_problem_not_a_server_error(
+    cast: Cast, owner_rw: ApiClient
+) -> None:
+    # Found by the schema fuzz run: 2**63 made the database driver overflow (a 500).
+    huge = 2**63
+    assert "network_id" in field_messages(owner_rw.get(f"/workspaces/{cast.slug}/networks/{huge}"))
+    assert "pk" in field_messages(owner_rw.get(f"{cast.net}/members/{huge}"))
+    response = owner_rw.post(f"{cast.net}/members", {"person_id": huge})
+    assert "person_id" in field_messages(response)
+    assert owner_rw.get(f"{cast.net}/members/{2**63 - 1}").status_code == 404
