@@ -1,15 +1,11 @@
 """The REST API at /api/v1/: Django Ninja, OpenAPI 3.1 from the code. Every operation calls the
 same access functions, services and selectors as the pages."""
 
-from django.conf import settings
-from ninja import NinjaAPI
-from ninja.throttling import AuthRateThrottle
-
 from netlead.api import problems
-from netlead.api.auth import SiteSessionAuth, TokenAuth
+from netlead.api.auth import RateThrottle, SiteSessionAuth, TokenAuth
 from netlead.api.routers import development, meetings, networks, programmes, surveys, workspaces
 
-api = NinjaAPI(
+api = problems.ProblemsAPI(
     title="netlead API",
     version="1",
     description=(
@@ -19,7 +15,7 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
     auth=[TokenAuth(), SiteSessionAuth()],
-    throttle=[AuthRateThrottle(settings.API_RATE_LIMIT)],
+    throttle=[RateThrottle()],
     docs_url=None,  # our own page serves the docs UI from our static files (no CDN)
 )
 problems.install(api)

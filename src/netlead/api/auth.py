@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import HttpRequest
 from ninja.security import HttpBearer, SessionAuth
+from ninja.throttling import AuthRateThrottle
 
 from netlead.accounts.models import User
 from netlead.api import services
@@ -43,3 +45,17 @@ class SiteSessionAuth(SessionAuth):
     def authenticate(self, request: HttpRequest, key: str | None) -> Caller | None:
         user = request.user
         return Caller(user=user) if isinstance(user, User) and user.is_active else None
+
+
+class RateThrottle(AuthRateThrottle):
+    """Ninja's throttle per caller (`str(Caller)`: the token, or the session's user), at the
+    rate of `settings.API_RATE_LIMIT` as it is now, so a changed setting takes effect."""
+
+    def __init__(self) -> None:
+        super().__init__(settings.API_RATE_LIMIT)
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        if self.rate != settings.API_RATE_LIMIT:
+            self.rate = settings.API_RATE_LIMIT
+            self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().allow_request(request)

@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as SchemaValidationError
+from ninja.openapi.schema import OpenAPISchema
 
-from netlead.core.errors import Forbidden, NotFound
+from netlead.core.errors import AlreadySubmitted, Forbidden, NotFound
 
 PROBLEM = "application/problem+json"
 
@@ -39,6 +40,79 @@ def problem(
     return response
 
 
+#: The problem details' schema, as every error response declares it.
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "title": "Problem",
+    "type": "object",
+    "description": "RFC 9457 problem details",
+    "required": ["type", "title", "status"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "description": "for bad input: one message per field",
+            "items": {
+                "type": "object",
+                "required": ["field", "message"],
+                "properties": {"field": {"type": "string"}, "message": {"type": "string"}},
+            },
+        },
+    },
+}
+_WRITES = {"post", "put", "patch", "delete"}
+_CHANGES = {"put", "patch", "delete"}  # changes of an existing resource need If-Match
+
+
+def _problem_statuses(path: str, method: str, operation: dict[str, Any]) -> dict[int, str]:
+    """The error responses an operation can give, with their descriptions."""
+    scoped = "{" in path  # in a workspace: its ids can be unknown, the role too low
+    statuses = {
+        401: _("No valid, unexpired personal access token (or session)"),
+        429: _("Too many requests: wait the seconds in Retry-After"),
+    }
+    if scoped:
+        statuses[403] = _("Your role, or a read-only token, does not allow this")
+        statuses[404] = _("Not found, or not for you (another workspace's ids are 404 too)")
+    if method in _WRITES:
+        statuses[400] = _("The change was refused: one message per field")
+        statuses[403] = _("Your role, or a read-only token, does not allow this")
+        statuses[409] = _("The change conflicts with the resource's current state")
+    if method in _CHANGES:
+        statuses[412] = _("If-Match is not the current ETag: read again and redo the change")
+        statuses[428] = _("If-Match is required: send the ETag of the version you change")
+    if scoped or operation.get("parameters") or operation.get("requestBody"):
+        statuses[422] = _("The request does not match the schema: one message per field")
+    return dict(sorted(statuses.items()))
+
+
+def declare_problems(schema: OpenAPISchema) -> OpenAPISchema:
+    """Add the problem responses each operation can give to its `responses`, so the schema
+    tells clients (and schemathesis) the whole truth. Statuses an operation declares itself
+    are kept as they are."""
+    schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    content = {PROBLEM: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    for path, operations in schema.get("paths", {}).items():
+        for method, operation in operations.items():
+            responses = operation.setdefault("responses", {})
+            for status, description in _problem_statuses(path, method, operation).items():
+                responses.setdefault(status, {"description": description, "content": content})
+    return schema
+
+
+class ProblemsAPI(NinjaAPI):
+    """A NinjaAPI whose OpenAPI schema declares every operation's problem responses."""
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        return declare_problems(
+            super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        )
+
+
 def _field(location: list[Any]) -> str:
     # ninja reports ("body", "payload", "name"); the caller knows the field as "name".
     parts = [str(p) for p in location if p not in ("body", "payload", "query", "path")]
@@ -52,6 +126,11 @@ def install(api: NinjaAPI) -> None:
     def forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
         return problem(
             api, request, 403, _("Forbidden"), str(exc) or _("Your role does not allow this.")
+        )
+
+    def conflict(request: HttpRequest, exc: Exception) -> HttpResponse:
+        return problem(
+            api, request, 409, _("Conflict"), str(exc) or _("This was handed in already.")
         )
 
     def unauthorized(request: HttpRequest, exc: Exception) -> HttpResponse:
@@ -111,6 +190,7 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(Forbidden, forbidden)  # type: ignore[arg-type]
     # A service's own refusal (the owner of an action setting a status only editors set).
     api.add_exception_handler(PermissionDenied, forbidden)  # type: ignore[arg-type]
+    api.add_exception_handler(AlreadySubmitted, conflict)  # type: ignore[arg-type]
     api.add_exception_handler(AuthenticationError, unauthorized)  # type: ignore[arg-type]
     api.add_exception_handler(SchemaValidationError, bad_schema)  # type: ignore[arg-type]
     api.add_exception_handler(DjangoValidationError, refused)  # type: ignore[arg-type]

@@ -5,16 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from ninja import Path
 from pydantic import Field
 
 MAX_ID = 2**63 - 1
 
-#: A path parameter of the REST API that names a row.
-Id = Annotated[int, Path(ge=1, le=MAX_ID)]
-
-#: A field of a request body that names a row.
-IdField = Annotated[int, Field(ge=1, le=MAX_ID)]
+#: An id in the REST API, in a path, a query or a body.
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 class IdConverter:

@@ -5,13 +5,13 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from netlead.api.context import caller, member_of, network_of
 from netlead.api.etags import require_match, with_etag
 from netlead.core.errors import NotFound
-from netlead.core.ids import Id, IdField
+from netlead.core.ids import Id
 from netlead.networks import selectors, services
 from netlead.networks.access import CONTRIBUTE, EDIT, NetworkAccess
 from netlead.networks.models import (
@@ -43,7 +43,7 @@ class NetworkOut(Schema):
 
 class MemberOut(Schema):
     id: int
-    person_id: int
+    person_id: Id
     name: str
     organization_id: int | None
     organization: str | None
@@ -54,7 +54,7 @@ class MemberOut(Schema):
 
 
 class MemberIn(Schema):
-    person_id: IdField
+    person_id: Id
     role: NetworkRole = NetworkRole.MEMBER
     joined_on: date | None = None
 
@@ -186,7 +186,7 @@ def member(
 @router.post("/workspaces/{slug}/networks/{network_id}/members", response={201: MemberOut})
 def member_add(
     request: HttpRequest, response: HttpResponse, slug: str, network_id: Id, payload: MemberIn
-) -> tuple[int, MemberOut]:
+) -> Status[MemberOut]:
     access = network_of(request, slug, network_id, EDIT, write=True)
     person = access.membership.workspace.persons.filter(pk=payload.person_id).first()
     if person is None:
@@ -196,7 +196,7 @@ def member_add(
     )
     out = _member(_member_of(access, added.pk))
     with_etag(response, out)
-    return 201, out
+    return Status(201, out)
 
 
 @router.patch("/workspaces/{slug}/networks/{network_id}/members/{pk}", response=MemberOut)
@@ -282,7 +282,7 @@ def measurements(request: HttpRequest, slug: str, network_id: Id, pk: Id) -> lis
 )
 def measurement_add(
     request: HttpRequest, slug: str, network_id: Id, pk: Id, payload: MeasurementIn
-) -> tuple[int, MeasurementOut | None]:
+) -> Status[MeasurementOut | None]:
     """Record a measurement (core members, members and editors, as on the result page)."""
     access = network_of(request, slug, network_id, CONTRIBUTE, write=True)
     added = services.measurement_add(
@@ -292,4 +292,5 @@ def measurement_add(
         note=payload.note.strip(),
         user=caller(request).user,
     )
-    return 201, _measurement(added)
+    added.refresh_from_db()  # the value as stored (6.5 reads back as 6.50), as GET shows it
+    return Status(201, _measurement(added))

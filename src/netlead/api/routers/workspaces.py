@@ -3,13 +3,13 @@
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from netlead.api.context import caller, member_of
 from netlead.api.etags import require_match, with_etag
 from netlead.core.errors import NotFound
-from netlead.core.ids import Id, IdField
+from netlead.core.ids import Id
 from netlead.workspaces import selectors, services
 from netlead.workspaces.access import MANAGERS, can_manage
 from netlead.workspaces.models import Layer, Organization, OrganizationKind, Person
@@ -48,7 +48,7 @@ class PersonOut(Schema):
 class PersonIn(Schema):
     name: str = Field(min_length=1, max_length=200)
     email: str = Field("", max_length=254)
-    organization_id: IdField | None = None
+    organization_id: Id | None = None
     job_title: str = Field("", max_length=200)
     layer: Layer | None = None
 
@@ -106,14 +106,14 @@ def organization(
 @router.post("/workspaces/{slug}/organizations", response={201: OrganizationOut})
 def organization_create(
     request: HttpRequest, response: HttpResponse, slug: str, payload: OrganizationIn
-) -> tuple[int, OrganizationOut]:
+) -> Status[OrganizationOut]:
     workspace = member_of(request, slug, *MANAGERS, write=True).workspace
     saved = services.organization_save(
         organization=Organization(workspace=workspace, name=payload.name.strip(), kind=payload.kind)
     )
     out = _organization(saved)
     with_etag(response, out)
-    return 201, out
+    return Status(201, out)
 
 
 @router.put("/workspaces/{slug}/organizations/{pk}", response=OrganizationOut)
@@ -146,7 +146,7 @@ def _person(p: Person, *, manager: bool) -> PersonOut:
 def persons(
     request: HttpRequest,
     slug: str,
-    organization_id: IdField | None = None,
+    organization_id: Id | None = None,
     layer: Layer | None = None,
     q: str = "",
 ) -> list[PersonOut]:
@@ -199,12 +199,12 @@ def _fill(person: Person, payload: PersonIn) -> Person:
 @router.post("/workspaces/{slug}/persons", response={201: PersonOut})
 def person_create(
     request: HttpRequest, response: HttpResponse, slug: str, payload: PersonIn
-) -> tuple[int, PersonOut]:
+) -> Status[PersonOut]:
     workspace = member_of(request, slug, *MANAGERS, write=True).workspace
     saved = services.person_save(person=_fill(Person(workspace=workspace), payload))
     out = _person(saved, manager=True)
     with_etag(response, out)
-    return 201, out
+    return Status(201, out)
 
 
 @router.put("/workspaces/{slug}/persons/{pk}", response=PersonOut)

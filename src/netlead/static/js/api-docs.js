@@ -6,7 +6,9 @@
   window.SwaggerUIBundle({
     url: root.dataset.schema,
     domNode: root,
-    deepLinking: true,
+    // No deep links: they put a link inside each operation's toggle button (nested
+    // interactive controls, which screen readers cannot announce).
+    deepLinking: false,
     tryItOutEnabled: false,
     // Requests from "Try it out" carry the session's CSRF token, like the site's own forms.
     requestInterceptor: (request) => {
@@ -15,4 +17,15 @@
       return request;
     },
   });
+  // Swagger UI makes each operation's response table a region without a name; with several
+  // operations open they are indistinguishable landmarks. Name each after its operation.
+  const label = root.dataset.labelResponses || "Responses";
+  new MutationObserver(() => {
+    root.querySelectorAll("table.responses-table[role=region]:not([aria-label])").forEach((table) => {
+      const summary = table.closest(".opblock")?.querySelector(".opblock-summary");
+      const method = summary?.querySelector(".opblock-summary-method")?.textContent || "";
+      const path = summary?.querySelector(".opblock-summary-path")?.textContent || "";
+      table.setAttribute("aria-label", `${label}: ${method} ${path}`.trim());
+    });
+  }).observe(root, { childList: true, subtree: true });
 })();
