@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from netlead.analysis import messages
+from netlead.core.language import active_language
 from netlead.workspaces.models import Layer
 
 logger = logging.getLogger(__name__)
@@ -104,12 +105,22 @@ def finding_text(finding: dict[str, Any], label: Any) -> str:
         values["member_label"] = label(params["member"])
     key = str(finding.get("key", ""))
     try:
-        return gettext(messages.finding_template(key)) % values
+        return finding_template(key) % values
     except (KeyError, ValueError, TypeError):
         logger.exception(
             "Cannot put the finding %r into words (parameters %s)", key, sorted(params)
         )
         return str(UNKNOWN_FINDING)
+
+
+def finding_template(key: str) -> str:
+    """The text of a finding key in the active language: the catalogue's translation, else
+    the engine's own (netlead.analysis.messages.TRANSLATIONS), else English."""
+    english = messages.finding_template(key)
+    text = gettext(english)
+    if text == english:
+        return messages.translated(key, active_language()) or english
+    return text
 
 
 def suggestion_text(suggestion: dict[str, Any], label: Any) -> str:
