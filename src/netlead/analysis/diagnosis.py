@@ -208,7 +208,7 @@ def _with_response(
     if missing == "reconstruct" and not all(answered):
         edges: list[tuple[int, int]] = graphs.directed.get_edgelist()
         reciprocity = observed_reciprocity(edges, answered)
-        share = estimated_cross_share(u_edges, graphs.org, answered, reciprocity)
+        share = estimated_cross_share(edges, graphs.org, answered)
         changes.update(
             density=observed_density(len(edges), graphs.n, answered.count(False)),
             reciprocity=reciprocity,

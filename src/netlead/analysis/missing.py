@@ -155,10 +155,7 @@ def observed_reciprocity(
 
 
 def estimated_cross_share(
-    undirected_edges: Sequence[tuple[int, int]],
-    org: Sequence[int],
-    answered: Sequence[bool],
-    reciprocity: float | None = 1.0,
+    directed_edges: Sequence[tuple[int, int]], org: Sequence[int], answered: Sequence[bool]
 ) -> float | None:
     """The share of undirected ties that cross organizations, estimated over the observed
     pairs (at least one respondent) of the reconstructed network.
@@ -166,18 +163,31 @@ def estimated_cross_share(
     For each pair of organizations (a, b), a = b included, the ties seen among its observed
     pairs stand for all its pairs: ``seen_ab x pairs_ab / observed_ab`` (a Horvitz-Thompson
     weight), the pairs of two non-respondents being unknown. A pair with one respondent shows
-    only that respondent's direction: with reciprocity r among respondents, a tie exists in
-    either direction 2 - r times as often as in one, so each tie seen there counts 2 - r
-    (1 under the reconstruction's assumption of mutual ties; ``None`` is taken as 1). A pair
-    of organizations with no observed pair takes the density of the observed pairs of its
-    kind (inside or across organizations). Members without an organization take no part.
-    With everyone answering this is the plain share.
+    only that respondent's direction: with reciprocity r, a tie exists in either direction
+    2 - r times as often as in one, so each tie seen there counts 2 - r, with r the
+    reciprocity of the ties between two respondents of the same kind (inside or across
+    organizations; 1, the reconstruction's assumption, when there are none). A pair of
+    organizations with no observed pair takes the density of the observed pairs of its kind.
+    Members without an organization take no part. With everyone answering this is the plain
+    share.
 
     >>> # X = {0, 1, 2}, Y = {3}; 2 and 3 did not answer, so the pair 2-3 is unknown
-    >>> estimated_cross_share([(0, 1), (0, 3), (1, 3)], [0, 0, 0, 1], [True, True, False, False])
+    >>> estimated_cross_share(
+    ...     [(0, 1), (1, 0), (0, 3), (1, 3)], [0, 0, 0, 1], [True, True, False, False]
+    ... )
     0.75
     """
-    weight = 2.0 - (1.0 if reciprocity is None else reciprocity)
+    among: dict[bool, list[tuple[int, int]]] = {False: [], True: []}
+    pairs_seen: set[tuple[int, int]] = set()
+    for a, b in directed_edges:
+        if org[a] >= 0 and org[b] >= 0:
+            pairs_seen.add((min(a, b), max(a, b)))
+            if answered[a] and answered[b]:
+                among[org[a] != org[b]].append((a, b))
+    weight = {}
+    for kind, ties in among.items():
+        rho = observed_reciprocity(ties, answered)
+        weight[kind] = 2.0 - (1.0 if rho is None else rho)
     size: dict[int, int] = {}
     said: dict[int, int] = {}
     for v, c in enumerate(org):
@@ -185,12 +195,11 @@ def estimated_cross_share(
             size[c] = size.get(c, 0) + 1
             said[c] = said.get(c, 0) + bool(answered[v])
     seen_ties: dict[tuple[int, int], float] = {}
-    for a, b in undirected_edges:
+    for a, b in pairs_seen:
         ga, gb = org[a], org[b]
-        if ga >= 0 and gb >= 0:
-            key = (min(ga, gb), max(ga, gb))
-            full = answered[a] and answered[b]
-            seen_ties[key] = seen_ties.get(key, 0.0) + (1.0 if full else weight)
+        key = (min(ga, gb), max(ga, gb))
+        full = answered[a] and answered[b]
+        seen_ties[key] = seen_ties.get(key, 0.0) + (1.0 if full else weight[ga != gb])
     estimate = {False: 0.0, True: 0.0}
     blind = {False: 0, True: 0}
     seen = {False: [0.0, 0.0], True: [0.0, 0.0]}  # weighted ties, observed pairs
