@@ -32,7 +32,7 @@ UNKNOWN_SUGGESTION = _("An introduction that this version of netlead cannot put 
 #: The network figures shown on the results and comparison pages, in this order.
 NETWORK_METRICS = {
     "members": _("Members"),
-    "ties": _("Ties named"),
+    "ties": _("Ties (named and reconstructed)"),
     "density": _("Density"),
     "reciprocity": _("Mutual ties"),
     "components": _("Separate parts"),
@@ -46,6 +46,18 @@ NETWORK_METRICS = {
 }
 SHARES = {"density", "reciprocity", "fragmentation", "cross_organization_share", "transitivity"}
 COUNTS = {"members", "ties", "components", "organizations_without_external_tie", "cut_points"}
+
+#: How a diagnosis treated members who did not answer (netlead.analysis.missing).
+MISSING_DATA = {
+    "reconstruct": _(
+        "Ties of members who did not answer are reconstructed from what others said about "
+        "them; pairs of two members who did not answer count as unknown, not as absent."
+    ),
+    "respondents": _("Only the network of the members who answered is described."),
+}
+
+#: Finding keys shown as the warning above the findings rather than among them.
+WARNING_KEYS = frozenset({"low_response", "low_response_respondents"})
 
 SUPPRESSION = {
     "fewer_than_k": _("Not shown: fewer than %(k)s people answered."),
