@@ -136,7 +136,9 @@ def test_the_response_is_shown_per_organization_only_from_k_members_asked() -> N
     assert (shown.respondents, shown.members) == (8, 12) and shown.rate == "66%"
     assert shown.warning.startswith("Only 8 of 12 members answered")
     # the warning is shown apart, not among the findings
-    assert not any(text.startswith("Only 8 of 12") for text in selectors.findings(diagnosis, _label))
+    assert not any(
+        text.startswith("Only 8 of 12") for text in selectors.findings(diagnosis, _label)
+    )
 
 
 def test_the_map_of_a_stored_diagnosis_of_schema_1_reads_back() -> None:

@@ -3,10 +3,9 @@ stored diagnosis that the pages show."""
 
 from __future__ import annotations
 
-import pytest
-
 import io
 
+import pytest
 from django.core import mail
 from django.urls import reverse
 
