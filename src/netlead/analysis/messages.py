@@ -6,6 +6,10 @@ for the CLI; the web app (``netlead.surveys.texts``) translates them with gettex
 time. Django's ``makemessages`` extracts them into the nl and da catalogues because each text
 is wrapped in ``gettext_noop`` (a local marker: this package imports nothing from Django).
 
+For keys newer than the web app's catalogues the Dutch and Danish texts are kept here as well
+(``TRANSLATIONS``, read by ``translated``), so a new finding never reaches a Dutch or Danish
+reader in English; the catalogues' translation wins once it exists.
+
 A key without a text is an error, never shown as the raw key: ``finding_template`` and
 ``suggestion_template`` raise ``UnknownMessageKey`` (a ``KeyError``).
 

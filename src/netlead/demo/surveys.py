@@ -194,9 +194,10 @@ def _interim_round(
             drawn = _ties(rng, members, member, earlier.get(member.pk, set()))
             ties[member.pk] = {answer.target.pk for answer in drawn}
     by_pk = {m.pk: m for m in members}
+    answering = {m.pk for m in rng.sample(members, round(INTERIM_RESPONSE * len(members)))}
     answers = []
     for member in members:
-        if rng.random() >= INTERIM_RESPONSE:
+        if member.pk not in answering:
             continue
         for target in sorted(ties[member.pk]):
             if rng.random() < 0.04 or target not in by_pk:  # a few ties end
