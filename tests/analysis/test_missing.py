@@ -218,3 +218,13 @@ def test_the_reconstructed_share_across_organizations_is_closer_when_organizatio
         assert share["reconstruct"] < share["naive"]
     # At random the naive share is unbiased; the estimate is too, with somewhat more spread.
     assert pooled("random", "reconstruct") < 1.4 * pooled("random", "naive")
+
+
+def test_the_worked_example_of_the_docs() -> None:
+    network = net(("a", "b"), ("a", "c"), ("b", "a"), silent="cd")
+    found = diagnose(network).network
+    assert (found.ties, found.density, found.reciprocity) == (4, 0.4, 1.0)
+    assert found.cross_organization_share == pytest.approx(1 / 3)
+    everyone = diagnose(net(("a", "b"), ("a", "c"), ("b", "a"))).network
+    assert (everyone.density, everyone.cross_organization_share) == (0.25, 0.5)
+    assert everyone.reciprocity == pytest.approx(2 / 3)
