@@ -163,6 +163,7 @@ def test_compare_joined_left_and_changes() -> None:
 def test_every_key_has_english_text() -> None:
     comparison = {
         "ties_changed",
+        "ties_not_compared",
         "fragmentation_rose",
         "fragmentation_fell",
         "cross_organization_rose",

@@ -94,6 +94,53 @@ def test_a_stored_diagnosis_of_schema_1_reads_back() -> None:
     ]
 
 
+def test_a_diagnosis_of_schema_1_has_no_response() -> None:
+    diagnosis = read_diagnosis(_sample("diagnosis_v1.json"))
+    assert diagnosis.response is None
+    assert diagnosis.comparison is not None and diagnosis.comparison.ties_not_compared is None
+    assert selectors.response(diagnosis, _label) is None
+    assert selectors.comparison(diagnosis, _label).ties_not_compared is None  # type: ignore[union-attr]
+
+
+def test_a_stored_diagnosis_of_schema_2_reads_back_with_its_response() -> None:
+    stored = _sample("diagnosis_v2.json")
+    network = stored["diagnosis"]["network"]
+    diagnosis = read_diagnosis(stored)
+    assert diagnosis.schema == 2 and read_map(stored).schema == 2
+    response = diagnosis.response
+    assert response is not None
+    assert (response.members, response.respondents, response.rate) == (
+        network["members_asked"],
+        network["respondents"],
+        network["response_rate"],
+    )
+    assert (response.method, response.low, response.threshold) == ("reconstruct", True, 0.7)
+    assert response.reconstructed_ties == network["reconstructed_ties"] > 0
+    assert [(o.organization, o.members, o.respondents) for o in response.by_organization] == [
+        ("Care", 3, 1),
+        ("Housing", 1, 1),
+        ("Municipality", 3, 2),
+        ("Police", 2, 2),
+        ("School", 2, 1),
+    ]
+    assert diagnosis.comparison is not None
+    assert diagnosis.comparison.ties_not_compared == stored["comparison"]["ties_not_compared"] > 0
+
+
+def test_the_response_is_shown_per_organization_only_from_k_members_asked() -> None:
+    diagnosis = read_diagnosis(_sample("diagnosis_v2.json"))
+    shown = selectors.response(diagnosis, _label)
+    assert shown is not None
+    assert [o.organization for o in shown.by_organization] == ["Care", "Municipality"]  # k = 3
+    assert shown.organizations_not_shown == 3
+    assert (shown.respondents, shown.members) == (8, 12) and shown.rate == "66%"
+    assert shown.warning.startswith("Only 8 of 12 members answered")
+    # the warning is shown apart, not among the findings
+    assert not any(
+        text.startswith("Only 8 of 12") for text in selectors.findings(diagnosis, _label)
+    )
+
+
 def test_the_map_of_a_stored_diagnosis_of_schema_1_reads_back() -> None:
     stored = _sample("diagnosis_v1.json")
     graph = read_map(stored)
@@ -159,11 +206,11 @@ def test_what_the_engine_stores_today_reads_back() -> None:
     assert selectors.rating_summary(diagnosis) == []
 
 
-@pytest.mark.parametrize("schema", [2, 0, "1", True, None])
+@pytest.mark.parametrize("schema", [3, 0, "1", True, None])
 def test_an_unknown_diagnosis_schema_is_a_clear_error(schema: object) -> None:
     stored = _sample("diagnosis_v1.json")
     stored["diagnosis"]["schema"] = schema
-    with pytest.raises(UnknownSchema, match="this version of netlead reads schema 1") as error:
+    with pytest.raises(UnknownSchema, match="this version of netlead reads schema 1, 2") as error:
         read_diagnosis(stored)
     assert f"stored diagnosis has schema version {schema!r}" in str(error.value)
     assert error.value.version == schema

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from django.core import mail
 from django.urls import reverse
 
@@ -50,12 +51,20 @@ def test_relationship_round_answered_closed_and_diagnosed(
     # Unsubmitted answers are deleted at closing, as the consent page promised.
     assert not TieAnswer.objects.filter(round=survey_round, respondent=m[5]).exists()
     network = survey_round.diagnosis["diagnosis"]["network"]
-    assert network["members"] == 6 and network["ties"] == 7
+    # 7 ties named; m[2] did not answer, so m[1] -> m[2] stands for m[2] -> m[1] too
+    assert network["members"] == 6 and network["ties"] == 8
+    assert network["reconstructed_ties"] == 1 and network["missing_data"] == "reconstruct"
+    assert network["respondents"] == 4 and network["response_rate"] == pytest.approx(4 / 6)
+    assert network["low_response"]  # 67% < 70%
+    # who answered stays in the computation: the stored result holds counts only
+    assert not any("responded" in m for m in survey_round.diagnosis["diagnosis"]["members"])
 
     leader = survey.net.world.client_for(survey.net.world.owner)
     results = leader.get(survey.url("results", survey_round))
     assert results.status_code == 200
     assert "Ties between organizations" in results.text
+    assert "Who answered" in results.text and "(4 of 6 members)" in results.text
+    assert "message--warning" in results.text and "Only 4 of 6 members answered" in results.text
     map_page = leader.get(survey.url("map", survey_round))
     assert map_page.status_code == 200 and "Ben Police" in map_page.text
     hidden = leader.get(survey.url("map", survey_round) + "?names=hidden")

@@ -15,6 +15,7 @@ from netlead.analysis.centrality import DEFAULT_EXACT_LIMIT, DEFAULT_PIVOTS
 from netlead.analysis.compare import compare
 from netlead.analysis.diagnosis import diagnose, to_dict
 from netlead.analysis.io import InputError, read_graphml, read_network, write_gexf, write_graphml
+from netlead.analysis.missing import DEFAULT_RESPONSE_THRESHOLD, MISSING_METHODS
 from netlead.analysis.model import Network, NetworkError
 from netlead.analysis.report import render_html, render_text
 
@@ -50,6 +51,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--merge-duplicates", action="store_true", help="merge duplicate ties instead of failing"
+    )
+    p.add_argument(
+        "--missing",
+        choices=MISSING_METHODS,
+        default=MISSING_METHODS[0],
+        help="members who did not answer (members column 'responded'): reconstruct their ties "
+        "from what respondents named (default), or analyse the respondents only",
+    )
+    p.add_argument(
+        "--response-threshold",
+        type=float,
+        default=DEFAULT_RESPONSE_THRESHOLD,
+        metavar="SHARE",
+        help="warn below this response rate (default 0.7)",
     )
     p.add_argument(
         "--k", type=int, default=3, help="minimum raters behind a rating aggregate (default 3)"
@@ -115,6 +130,8 @@ def main(argv: list[str]) -> int:
             raise _UsageError("--compare needs --round (the later round)")
         if args.k < 1 or args.pivots < 2 or args.exact_limit < 0:
             raise _UsageError("--k must be >= 1, --pivots >= 2 and --exact-limit >= 0")
+        if not 0 <= args.response_threshold <= 1:
+            raise _UsageError("--response-threshold must be a share from 0 to 1")
         full = _load(args)
         network = _select(full, args.round)
         options = {
@@ -122,6 +139,8 @@ def main(argv: list[str]) -> int:
             "seed": args.seed,
             "exact_limit": args.exact_limit,
             "pivots": args.pivots,
+            "missing": args.missing,
+            "response_threshold": args.response_threshold,
         }
         diagnosis = diagnose(network, **options)
         if args.compare is not None:

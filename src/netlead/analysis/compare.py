@@ -3,11 +3,20 @@ change of every metric."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from netlead.analysis.findings import rank
 from netlead.analysis.model import Network
 from netlead.analysis.results import Comparison, Diagnosis, Finding, MetricChange
 
-__all__ = ["MEMBER_METRICS", "NETWORK_METRICS", "ORGANIZATION_METRICS", "compare"]
+__all__ = [
+    "MEMBER_METRICS",
+    "NETWORK_METRICS",
+    "ORGANIZATION_METRICS",
+    "PairChanges",
+    "compare",
+    "pair_changes",
+]
 
 NETWORK_METRICS: tuple[str, ...] = (
     "members",
@@ -64,7 +73,9 @@ def compare(
     """Compare two rounds: ``after`` against the earlier ``before``.
 
     Ties are matched by (source, target): new (only after), lost (only before),
-    kept (both). Members joined / left by id. Every network metric, every metric of
+    kept (both). A tie in one round only whose source is a member of the other round but
+    did not answer it (``Member.responded``) is neither new nor lost: nobody knows whether
+    it is still there; such ties are counted as ``ties_not_compared``. Members joined / left by id. Every network metric, every metric of
     the members present in both rounds and of the organizations in both is given
     before, after and as a change (after - before).
 
@@ -104,11 +115,12 @@ def compare(
         for o in after_diagnosis.organizations
         if o.organization in old_orgs
     }
-    new, lost, kept = (
-        len(ties_after - ties_before),
-        len(ties_before - ties_after),
-        len(ties_after & ties_before),
-    )
+    silent_before = _silent(before)
+    silent_after = _silent(after)
+    only_after = [t for t in ties_after - ties_before if t[0] not in silent_before]
+    only_before = [t for t in ties_before - ties_after if t[0] not in silent_after]
+    new, lost, kept = len(only_after), len(only_before), len(ties_after & ties_before)
+    unknown = len(ties_after ^ ties_before) - new - lost
     return Comparison(
         ties_new=new,
         ties_lost=lost,
@@ -118,13 +130,61 @@ def compare(
         network=network,
         members=dict(sorted(members.items())),
         organizations=dict(sorted(organizations.items())),
-        findings=_findings(network, new, lost),
+        findings=_findings(network, new, lost, unknown),
+        ties_not_compared=unknown,
     )
 
 
-def _findings(network: tuple[MetricChange, ...], new: int, lost: int) -> tuple[Finding, ...]:
+def _silent(network: Network) -> set[str]:
+    """Members of the round who did not answer it."""
+    return {m.id for m in network.members if not m.responded}
+
+
+@dataclass(frozen=True, slots=True)
+class PairChanges:
+    """Pairs of members (sorted ids) tied, in either direction, in one round only."""
+
+    new: tuple[tuple[str, str], ...]
+    lost: tuple[tuple[str, str], ...]
+    #: Pairs tied in one round only that are unknown in the other: one of the two is a member
+    #: of that round and did not answer it.
+    not_compared: tuple[tuple[str, str], ...]
+
+
+def pair_changes(before: Network, after: Network) -> PairChanges:
+    """Pairs tied (in the undirected view) in one round and not in the other. A pair is new
+    or lost only when its absence is known: everyone of the two who was a member of the round
+    without the tie answered it; otherwise it is not compared.
+
+    >>> from netlead.analysis.model import Member, Tie
+    >>> a = Network((Member("x"), Member("y")), (Tie("x", "y"),))
+    >>> b = Network((Member("x"), Member("y", responded=False)), ())
+    >>> pair_changes(a, b).lost, pair_changes(a, b).not_compared
+    ((), (('x', 'y'),))
+    """
+
+    def pairs(network: Network) -> set[tuple[str, str]]:
+        return {(min(t.source, t.target), max(t.source, t.target)) for t in network.ties}
+
+    p_before, p_after = pairs(before), pairs(after)
+    silent_before, silent_after = _silent(before), _silent(after)
+    new: list[tuple[str, str]] = []
+    lost: list[tuple[str, str]] = []
+    unknown: list[tuple[str, str]] = []
+    for pair in sorted(p_after - p_before):
+        (unknown if silent_before.intersection(pair) else new).append(pair)
+    for pair in sorted(p_before - p_after):
+        (unknown if silent_after.intersection(pair) else lost).append(pair)
+    return PairChanges(new=tuple(new), lost=tuple(lost), not_compared=tuple(sorted(unknown)))
+
+
+def _findings(
+    network: tuple[MetricChange, ...], new: int, lost: int, unknown: int
+) -> tuple[Finding, ...]:
     by_name = {c.metric: c for c in network}
     out = [Finding("ties_changed", {"new": new, "lost": lost}, new - lost, 0.5)]
+    if unknown:
+        out.append(Finding("ties_not_compared", {"count": unknown}, unknown, 0.55))
     frag = by_name["fragmentation"].change
     if frag is not None and abs(frag) >= 0.01:
         key = "fragmentation_rose" if frag > 0 else "fragmentation_fell"

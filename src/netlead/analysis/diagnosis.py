@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import fields, is_dataclass
+from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 from netlead.analysis import sna
 from netlead.analysis.brokerage import brokerage_roles
 from netlead.analysis.centrality import DEFAULT_EXACT_LIMIT, DEFAULT_PIVOTS, centralities
 from netlead.analysis.cutpoints import cut_points, fragmentation
-from netlead.analysis.findings import find
+from netlead.analysis.findings import find, low_response, rank
 from netlead.analysis.graph import Graphs, build_graphs
+from netlead.analysis.missing import (
+    DEFAULT_RESPONSE_THRESHOLD,
+    MISSING_METHODS,
+    Response,
+    estimated_cross_share,
+    observed_density,
+    observed_reciprocity,
+    reconstruct,
+    respondents_only,
+    response_of,
+)
 from netlead.analysis.model import Network
 from netlead.analysis.ratings import aggregate_ratings
 from netlead.analysis.results import (
@@ -22,13 +33,17 @@ from netlead.analysis.results import (
     MemberMetrics,
     NetworkMetrics,
     OrganizationMetrics,
+    OrganizationResponse,
     OrgTieCell,
 )
 from netlead.analysis.suggestions import suggest
 
 __all__ = ["SCHEMA_VERSION", "diagnose", "to_dict"]
 
-SCHEMA_VERSION = 1
+#: 2: the response rate and the method for missing answers (network.respondents,
+#: response_rate, missing_data, reconstructed_ties, response_threshold, low_response;
+#: organizations[].respondents, response_rate; comparison.ties_not_compared).
+SCHEMA_VERSION = 2
 
 
 def diagnose(
@@ -39,6 +54,8 @@ def diagnose(
     exact_limit: int = DEFAULT_EXACT_LIMIT,
     pivots: int = DEFAULT_PIVOTS,
     suggestions: int = 20,
+    missing: str = "reconstruct",
+    response_threshold: float = DEFAULT_RESPONSE_THRESHOLD,
 ) -> Diagnosis:
     """Diagnose a network: whole-network, member, organization and rating figures,
     ranked findings and weaving suggestions.
@@ -47,12 +64,26 @@ def diagnose(
     fixes Leiden and, above ``exact_limit`` members, the betweenness and closeness
     pivots. Every metric is defined in docs/analysis.md.
 
+    Members with ``responded=False`` did not answer: ``missing`` chooses how
+    (:mod:`netlead.analysis.missing`): ``"reconstruct"`` (their ties from the nominations of
+    respondents; density, reciprocity and the share across organizations over the observed
+    pairs) or ``"respondents"`` (the respondents' network only). Below
+    ``response_threshold`` the diagnosis says ``low_response`` and its first finding warns.
+
     >>> from netlead.analysis.model import Member, Tie
     >>> net = Network((Member("a", organization="X"), Member("b", organization="Y")),
     ...               (Tie("a", "b"),))
     >>> diagnose(net).network.cross_organization_share
     1.0
     """
+    if missing not in MISSING_METHODS:
+        raise ValueError(f"missing must be one of {', '.join(MISSING_METHODS)}, not {missing!r}")
+    response = response_of(network)
+    reconstructed = 0
+    if missing == "reconstruct":
+        network, reconstructed = reconstruct(network)
+    else:
+        network = respondents_only(network)
     graphs = build_graphs(network)
     g, u = graphs.directed, graphs.undirected
     n = graphs.n
@@ -113,7 +144,20 @@ def diagnose(
         cut_count=sum(cuts.is_cut),
         isolated_orgs=sum(1 for o in organizations if o.isolated),
     )
+    network_metrics = _with_response(
+        network_metrics,
+        network,
+        graphs,
+        u_edges,
+        response,
+        missing=missing,
+        reconstructed=reconstructed,
+        threshold=response_threshold,
+    )
     findings = find(network_metrics, members, organizations, rated.summary, k=k)
+    warning = low_response(network_metrics)
+    if warning is not None:
+        findings = rank([warning, *findings])
     weaving = suggest(
         graphs,
         betweenness=central.betweenness,
@@ -131,6 +175,47 @@ def diagnose(
         suggestions=weaving,
         k=k,
     )
+
+
+def _with_response(
+    metrics: NetworkMetrics,
+    network: Network,
+    graphs: Graphs,
+    u_edges: list[tuple[int, int]],
+    response: Response,
+    *,
+    missing: str,
+    reconstructed: int,
+    threshold: float,
+) -> NetworkMetrics:
+    """The response figures, and (reconstruction with someone silent) density, reciprocity and
+    the mixing across organizations over the observed pairs instead of all pairs."""
+    rate = response.rate
+    changes: dict[str, Any] = {
+        "members_asked": response.members,
+        "respondents": response.respondents,
+        "response_rate": rate,
+        "response_by_organization": {
+            name: OrganizationResponse(members, said, said / members if members else None)
+            for name, (members, said) in response.by_organization.items()
+        },
+        "missing_data": missing,
+        "reconstructed_ties": reconstructed,
+        "response_threshold": threshold,
+        "low_response": rate is not None and rate < threshold,
+    }
+    answered = [m.responded for m in network.members]
+    if missing == "reconstruct" and not all(answered):
+        edges: list[tuple[int, int]] = graphs.directed.get_edgelist()
+        reciprocity = observed_reciprocity(edges, answered)
+        share = estimated_cross_share(edges, graphs.org, answered)
+        changes.update(
+            density=observed_density(len(edges), graphs.n, answered.count(False)),
+            reciprocity=reciprocity,
+            cross_organization_share=share,
+            ei_index=None if share is None else 2 * share - 1,
+        )
+    return replace(metrics, **changes)
 
 
 def _ratio(a: float | None, b: int) -> float | None:
@@ -209,7 +294,10 @@ def _network_metrics(
 
 
 def _organizations(
-    graphs: Graphs, u_edges: list[tuple[int, int]], org_ties: sna.GroupTies, rated: Any
+    graphs: Graphs,
+    u_edges: list[tuple[int, int]],
+    org_ties: sna.GroupTies,
+    rated: Any,
 ) -> tuple[tuple[OrganizationMetrics, ...], tuple[OrgTieCell, ...]]:
     names = graphs.org_names
     org = graphs.org

@@ -16,9 +16,11 @@ from netlead.analysis.results import (
     RatingsSummary,
 )
 
-__all__ = ["FINDING_KEYS", "find", "rank"]
+__all__ = ["FINDING_KEYS", "find", "low_response", "rank"]
 
 FINDING_KEYS: tuple[str, ...] = (
+    "low_response",
+    "low_response_respondents",
     "network_fragmented",
     "members_isolated",
     "orgs_isolated_summary",
@@ -52,6 +54,26 @@ def rank(findings: list[Finding]) -> tuple[Finding, ...]:
     """
     return tuple(
         sorted(findings, key=lambda f: (-f.importance, f.key, sorted(map(str, f.params.items()))))
+    )
+
+
+def low_response(network: NetworkMetrics) -> Finding | None:
+    """The warning on a diagnosis whose response rate is below its threshold: first of all
+    findings (importance 1), as every other figure rests on incomplete answers. The key
+    names the method for missing answers (``low_response``: reconstructed;
+    ``low_response_respondents``: respondents only)."""
+    rate = network.response_rate
+    if not network.low_response or rate is None:
+        return None
+    return Finding(
+        "low_response_respondents" if network.missing_data == "respondents" else "low_response",
+        {
+            "respondents": network.respondents,
+            "members": network.members_asked,
+            "threshold": round(100 * network.response_threshold),
+        },
+        rate,
+        1.0,
     )
 
 

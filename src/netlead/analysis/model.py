@@ -38,6 +38,8 @@ class Member:
 
     ``attributes`` holds any other columns as sorted ``(name, value)`` pairs.
     ``rounds`` lists the survey rounds the member belongs to; empty means all.
+    ``responded`` is false for a member who did not answer the survey: their own ties are
+    unknown, not absent (see :mod:`netlead.analysis.missing`).
     """
 
     id: str
@@ -46,6 +48,7 @@ class Member:
     layer: str | None = None
     attributes: tuple[tuple[str, str], ...] = ()
     rounds: tuple[str, ...] = ()
+    responded: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,10 +92,18 @@ def suggestion_text(suggestion: Suggestion, names: dict[str, str]) -> str:
     }
 
 
+_METHOD = {
+    "reconstruct": "reconstructed from respondents' nominations",
+    "respondents": "respondents only",
+}
+
+
 def _headline(d: Diagnosis) -> list[tuple[str, str]]:
     n = d.network
     return [
         ("Members", str(n.members)),
+        ("Response rate", _pct(n.response_rate)),
+        ("Missing answers", _METHOD.get(n.missing_data, n.missing_data)),
         ("Ties", str(n.ties)),
         ("Organizations", str(n.organizations)),
         ("Separate parts", str(n.components)),

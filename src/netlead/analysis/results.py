@@ -19,6 +19,7 @@ __all__ = [
     "NetworkMetrics",
     "OrgTieCell",
     "OrganizationMetrics",
+    "OrganizationResponse",
     "RatingAggregate",
     "RatingsSummary",
     "Suggestion",
@@ -88,6 +89,15 @@ class Communities:
 
 
 @dataclass(frozen=True, slots=True)
+class OrganizationResponse:
+    """How many members of one organization were asked and answered."""
+
+    members: int
+    respondents: int
+    response_rate: float | None
+
+
+@dataclass(frozen=True, slots=True)
 class NetworkMetrics:
     """Whole-network figures. See docs/analysis.md for each definition."""
 
@@ -119,6 +129,18 @@ class NetworkMetrics:
     betweenness_pivots: int | None
     closeness_method: str
     seed: int
+    #: Missing answers (netlead.analysis.missing): members asked to answer (with
+    #: ``missing="respondents"`` ``members`` counts only those who did), those who answered,
+    #: their share overall and per organization, the method, how many ties were
+    #: reconstructed, and whether the rate is below the threshold.
+    members_asked: int = 0
+    respondents: int = 0
+    response_rate: float | None = None
+    response_by_organization: dict[str, OrganizationResponse] = field(default_factory=dict)
+    missing_data: str = "reconstruct"
+    reconstructed_ties: int = 0
+    response_threshold: float = 0.7
+    low_response: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +243,9 @@ class Comparison:
     members: dict[str, tuple[MetricChange, ...]]
     organizations: dict[str, tuple[MetricChange, ...]]
     findings: tuple[Finding, ...]
+    #: Ties in one round only, of a member who did not answer the other round: neither new
+    #: nor lost, as nobody knows.
+    ties_not_compared: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,7 @@
 """Demo survey rounds: two closed rounds of each survey, a year apart in spirit, in which the
-network grew less fragmented and gained ties across organizations; and one open round."""
+network grew less fragmented and gained ties across organizations; an interim relationship
+round in which about half the members answered (its figures are reconstructed and carry a
+warning; the network itself hardly changed); and one open round."""
 
 from __future__ import annotations
 
@@ -29,6 +31,9 @@ from netlead.surveys.models import (
 LATE_BRIDGERS = ("Kevin Bos", "Youssef Benali", "Naomi Kramer", "Priya Ramdin")
 # An organization that only works inside itself in the first round: the network falls apart.
 ISOLATED_AT_FIRST = "Sportvereniging Vooruit"
+# The interim round: about this share answered; the network itself stayed as it was.
+INTERIM_TITLE = "Tussenmeting winter"
+INTERIM_RESPONSE = 0.5
 # The demo member answers the open round themself; the leader has not answered yet.
 NOT_YET = ("Anouk de Vries", "Sanne Bakker")
 
@@ -158,6 +163,65 @@ def _relationship_round(
     return survey_round
 
 
+def _named(survey_round: SurveyRound) -> dict[int, set[int]]:
+    """Respondent member id -> the member ids they named in the round."""
+    named: dict[int, set[int]] = {}
+    for respondent, target in survey_round.tie_answers.values_list("respondent_id", "target_id"):
+        named.setdefault(respondent, set()).add(target)
+    return named
+
+
+def _interim_round(
+    network: Network, members: list[NetworkMember], previous: SurveyRound, days_ago: int
+) -> SurveyRound:
+    """A round in which about half answered, of a network that stayed as it was: each member
+    keeps nearly all the ties they named in the previous round; a member who did not answer it
+    has ties drawn as that round drew them. Only what respondents name is stored, as in a real
+    round."""
+    rng = random.Random(INTERIM_TITLE)  # noqa: S311 (demo data)
+    survey_round = _round(network, Instrument.RELATIONSHIPS, INTERIM_TITLE, days_ago)
+    invitations = _invite(survey_round, members)
+    answered_before = set(
+        previous.invitations.filter(submitted_at__isnull=False).values_list("member_id", flat=True)
+    )
+    named = _named(previous)
+    earlier = _named(previous.previous) if previous.previous is not None else {}
+    ties: dict[int, set[int]] = {}
+    for member in members:
+        if member.pk in answered_before:
+            ties[member.pk] = named.get(member.pk, set())
+        else:  # as the previous round would have drawn them
+            drawn = _ties(rng, members, member, earlier.get(member.pk, set()))
+            ties[member.pk] = {answer.target.pk for answer in drawn}
+    by_pk = {m.pk: m for m in members}
+    answering = {m.pk for m in rng.sample(members, round(INTERIM_RESPONSE * len(members)))}
+    answers = []
+    for member in members:
+        if member.pk not in answering:
+            continue
+        for target in sorted(ties[member.pk]):
+            if rng.random() < 0.04 or target not in by_pk:  # a few ties end
+                continue
+            same = by_pk[target].person.organization_id == member.person.organization_id
+            answers.append(
+                TieAnswer(
+                    round=survey_round,
+                    respondent=member,
+                    target=by_pk[target],
+                    frequency=rng.choice((2, 3, 4) if same else (1, 2, 2, 3)),
+                    reliability=min(4, 3 + rng.choice((0, 0, 1))),
+                    mission=min(4, 3 + rng.choice((0, 1, 1))),
+                    openness=min(4, 3 + rng.choice((-1, 0, 1))),
+                    influence=rng.choice((2, 3, 3, 4)),
+                    involvement=rng.choice((2, 3, 4)),
+                    resources=rng.choice((1, 2, 3, 3)),
+                )
+            )
+        _submit(invitations[member.pk], _moment(days_ago + rng.randint(1, 20)))
+    TieAnswer.objects.bulk_create(answers)
+    return survey_round
+
+
 def _health_round(
     network: Network, members: list[NetworkMember], title: str, days_ago: int, lift: float
 ) -> SurveyRound:
@@ -205,7 +269,8 @@ def _health_round(
 
 @transaction.atomic
 def load_surveys(network: Network) -> None:
-    """Two closed rounds of each survey and one open relationship round; only once."""
+    """Two closed rounds of each survey, an interim relationship round closed at about half
+    response, and one open relationship round; only once."""
     if network.survey_rounds.exists():
         return
     members = list(network.members.current().select_related("person__organization").order_by("pk"))
@@ -213,6 +278,8 @@ def load_surveys(network: Network) -> None:
     _close(first, None)
     second = _relationship_round(network, members, "Netwerkmeting najaar", 60, first)
     _close(second, first)
+    interim = _interim_round(network, members, second, 25)
+    _close(interim, second)
     health_first = _health_round(network, members, "Gezondheidscheck voorjaar", 290, 0.0)
     _close(health_first, None)
     health_second = _health_round(network, members, "Gezondheidscheck najaar", 55, 0.45)

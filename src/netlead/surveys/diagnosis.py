@@ -12,7 +12,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from netlead.analysis import Member, Network, Tie, compare, diagnose, to_dict
+from netlead.analysis import SCHEMA_VERSION, Member, Network, Tie, compare, diagnose, to_dict
+from netlead.analysis.compare import pair_changes
 from netlead.analysis.health import (
     HealthItemSpec,
     compare_health,
@@ -39,8 +40,10 @@ def _member_key(person_id: int) -> MemberKey:
 
 
 def relationship_network(survey_round: SurveyRound) -> Network:
-    """The network of a closed relationship round: every invited member, and the ties named by
-    those who submitted."""
+    """The network of a closed relationship round: every invited member, marked as having
+    answered or not (the analysis reconstructs the ties of those who did not, and never counts
+    their silence as "no tie"), and the ties named by those who submitted. Who answered stays
+    inside this computation: the stored result holds counts only."""
     invitations = survey_round.invitations.select_related("member__person__organization")
     members = tuple(
         Member(
@@ -49,6 +52,7 @@ def relationship_network(survey_round: SurveyRound) -> Network:
             if inv.member.person.organization
             else None,
             layer=inv.member.person.layer or None,
+            responded=inv.submitted_at is not None,
         )
         for inv in invitations
     )
@@ -115,14 +119,16 @@ def _relationship_result(survey_round: SurveyRound, k: int) -> dict[str, Any]:
         before = relationship_network(previous)
         stored = (previous.diagnosis or {}).get("diagnosis")
         # The previous round's stored diagnosis is reused: diagnosing it again would double
-        # the time of closing a large round.
-        before_diagnosis = _stored(stored) if stored else diagnose(before, k=k)
+        # the time of closing a large round. One of an older schema was computed by other
+        # rules (before missing answers were reconstructed): that one is computed again.
+        current = stored is not None and stored.get("schema") == SCHEMA_VERSION
+        before_diagnosis = _stored(stored) if current else diagnose(before, k=k)
         comparison = compare(before, network, before_diagnosis, result)
         data["comparison"] = to_dict(comparison)
-        before_pairs = {(a, b) for a, b, *_ in map_edges(before)}
-        after_pairs = {(a, b) for a, b, *_ in edges}
-        data["lost_edges"] = sorted([a, b] for a, b in before_pairs - after_pairs)
-        data["new_edges"] = sorted([a, b] for a, b in after_pairs - before_pairs)
+        # A pair is lost or new on the map only when both could have said so in both rounds.
+        pairs = pair_changes(before, network)
+        data["lost_edges"] = [list(pair) for pair in pairs.lost]
+        data["new_edges"] = [list(pair) for pair in pairs.new]
     data["diagnosis"] = to_dict(result)
     data["edges"] = edges
     return data

@@ -19,7 +19,7 @@ rating per tie.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 __all__ = [
@@ -39,9 +39,11 @@ __all__ = [
     "NetworkFigures",
     "NetworkMap",
     "OrganizationFigures",
+    "OrganizationResponse",
     "OrganizationTies",
     "RatingAggregate",
     "Ratings",
+    "Response",
     "Suggestion",
     "UnknownSchema",
     "read_diagnosis",
@@ -108,6 +110,32 @@ class NetworkFigures:
         """A figure by its metric key (``None`` for a key this model does not hold)."""
         found: float | None = getattr(self, key, None)
         return found
+
+
+@dataclass(frozen=True, slots=True)
+class OrganizationResponse:
+    """How many members of one organization were asked and answered (counts, never who)."""
+
+    organization: str
+    members: int
+    respondents: int
+    rate: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """Who answered, as counts, and how the analysis treated those who did not (schema 2 on;
+    a diagnosis of schema 1 did not record it)."""
+
+    members: int
+    respondents: int
+    rate: float | None
+    #: "reconstruct" or "respondents" (netlead.analysis.missing).
+    method: str
+    reconstructed_ties: int
+    threshold: float
+    low: bool
+    by_organization: tuple[OrganizationResponse, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +225,9 @@ class Comparison:
     members_left: tuple[str, ...]
     network: tuple[MetricChange, ...]
     findings: tuple[Finding, ...]
+    #: Ties in one round only, of someone who did not answer the other (schema 2 on; ``None``
+    #: for a comparison stored before it was counted).
+    ties_not_compared: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +243,8 @@ class Diagnosis:
     findings: tuple[Finding, ...]
     suggestions: tuple[Suggestion, ...]
     comparison: Comparison | None
+    #: ``None`` for a diagnosis of schema 1, which did not record who answered.
+    response: Response | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,9 +379,53 @@ def _map_v1(stored: Stored) -> NetworkMap:
     )
 
 
+def _diagnosis_v2(stored: Stored) -> Diagnosis:
+    """Schema 2 adds the response (network.members_asked, respondents, response_rate,
+    response_by_organization, missing_data, reconstructed_ties, response_threshold,
+    low_response) and comparison.ties_not_compared."""
+    diagnosis = _diagnosis_v1(stored)
+    network = stored["diagnosis"]["network"]
+    comparison = diagnosis.comparison
+    if comparison is not None:
+        comparison = replace(
+            comparison, ties_not_compared=stored["comparison"]["ties_not_compared"]
+        )
+    return replace(
+        diagnosis,
+        schema=2,
+        comparison=comparison,
+        response=Response(
+            members=network["members_asked"],
+            respondents=network["respondents"],
+            rate=network["response_rate"],
+            method=network["missing_data"],
+            reconstructed_ties=network["reconstructed_ties"],
+            threshold=network["response_threshold"],
+            low=network["low_response"],
+            by_organization=tuple(
+                OrganizationResponse(
+                    organization=name,
+                    members=row["members"],
+                    respondents=row["respondents"],
+                    rate=row["response_rate"],
+                )
+                for name, row in sorted(network["response_by_organization"].items())
+            ),
+        ),
+    )
+
+
+def _map_v2(stored: Stored) -> NetworkMap:
+    """The map did not change in schema 2."""
+    return replace(_map_v1(stored), schema=2)
+
+
 #: Schema version (``schema`` in the stored diagnosis) -> its readers.
-_DIAGNOSIS_READERS: dict[int, Callable[[Stored], Diagnosis]] = {1: _diagnosis_v1}
-_MAP_READERS: dict[int, Callable[[Stored], NetworkMap]] = {1: _map_v1}
+_DIAGNOSIS_READERS: dict[int, Callable[[Stored], Diagnosis]] = {
+    1: _diagnosis_v1,
+    2: _diagnosis_v2,
+}
+_MAP_READERS: dict[int, Callable[[Stored], NetworkMap]] = {1: _map_v1, 2: _map_v2}
 DIAGNOSIS_SCHEMAS = tuple(_DIAGNOSIS_READERS)
 
 

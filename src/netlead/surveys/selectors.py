@@ -16,6 +16,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from netlead.core.scales import meets_k
 from netlead.core.tokens import token_for
 from netlead.frameworks.instruments import health_check
 from netlead.networks.models import Network
@@ -230,7 +231,60 @@ def _finding_text(finding: Finding, labels: Labels) -> str:
 
 
 def findings(data: StoredRound | Diagnosis, labels: Labels) -> list[str]:
-    return [_finding_text(f, labels) for f in _diagnosis(data).findings]
+    """The findings in words; the response warning is shown apart (`response`)."""
+    return [
+        _finding_text(f, labels)
+        for f in _diagnosis(data).findings
+        if f.key not in texts.WARNING_KEYS
+    ]
+
+
+@dataclass(frozen=True)
+class OrganizationResponseRow:
+    organization: str
+    members: int
+    respondents: int
+    rate: str
+
+
+@dataclass(frozen=True)
+class ResponseSummary:
+    """The response rate of a closed relationship round, overall and per organization (only
+    organizations with at least k members asked), how missing answers were treated, and the
+    warning when the rate is below the threshold ("" otherwise). Counts, never who."""
+
+    members: int
+    respondents: int
+    rate: str
+    method: str
+    threshold: str
+    warning: str
+    by_organization: list[OrganizationResponseRow]
+    #: Organizations with fewer than k members asked, whose rate is not shown.
+    organizations_not_shown: int
+
+
+def response(data: StoredRound | Diagnosis, labels: Labels) -> ResponseSummary | None:
+    """``None`` for a diagnosis stored before the response was recorded (schema 1)."""
+    diagnosis = _diagnosis(data)
+    found = diagnosis.response
+    if found is None:
+        return None
+    warning = next((f for f in diagnosis.findings if f.key in texts.WARNING_KEYS), None)
+    shown = [o for o in found.by_organization if meets_k(o.members, diagnosis.k)]
+    return ResponseSummary(
+        members=found.members,
+        respondents=found.respondents,
+        rate=texts.pct(found.rate),
+        method=str(texts.MISSING_DATA.get(found.method, "")),
+        threshold=texts.pct(found.threshold),
+        warning=_finding_text(warning, labels) if found.low and warning is not None else "",
+        by_organization=[
+            OrganizationResponseRow(o.organization, o.members, o.respondents, texts.pct(o.rate))
+            for o in shown
+        ],
+        organizations_not_shown=len(found.by_organization) - len(shown),
+    )
 
 
 def suggestions(data: StoredRound | Diagnosis, labels: Labels) -> list[str]:
@@ -369,6 +423,9 @@ class RoundComparison:
     left: list[str]
     rows: list[FigureChange]
     findings: list[str]
+    #: Ties in one round only, of someone who did not answer the other (``None``: not
+    #: recorded in a comparison stored before schema 2).
+    ties_not_compared: int | None = None
 
 
 def comparison(data: StoredRound | Diagnosis, labels: Labels) -> RoundComparison | None:
@@ -395,6 +452,7 @@ def comparison(data: StoredRound | Diagnosis, labels: Labels) -> RoundComparison
         left=[labels(m) for m in found.members_left],
         rows=rows,
         findings=[_finding_text(f, labels) for f in found.findings],
+        ties_not_compared=found.ties_not_compared,
     )
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from netlead.analysis import messages
+from netlead.core.language import active_language
 from netlead.workspaces.models import Layer
 
 logger = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ UNKNOWN_SUGGESTION = _("An introduction that this version of netlead cannot put 
 #: The network figures shown on the results and comparison pages, in this order.
 NETWORK_METRICS = {
     "members": _("Members"),
-    "ties": _("Ties named"),
+    "ties": _("Ties (named and reconstructed)"),
     "density": _("Density"),
     "reciprocity": _("Mutual ties"),
     "components": _("Separate parts"),
@@ -45,6 +46,18 @@ NETWORK_METRICS = {
 }
 SHARES = {"density", "reciprocity", "fragmentation", "cross_organization_share", "transitivity"}
 COUNTS = {"members", "ties", "components", "organizations_without_external_tie", "cut_points"}
+
+#: How a diagnosis treated members who did not answer (netlead.analysis.missing).
+MISSING_DATA = {
+    "reconstruct": _(
+        "Ties of members who did not answer are reconstructed from what others said about "
+        "them; pairs of two members who did not answer count as unknown, not as absent."
+    ),
+    "respondents": _("Only the network of the members who answered is described."),
+}
+
+#: Finding keys shown as the warning above the findings rather than among them.
+WARNING_KEYS = frozenset({"low_response", "low_response_respondents"})
 
 SUPPRESSION = {
     "fewer_than_k": _("Not shown: fewer than %(k)s people answered."),
@@ -104,12 +117,22 @@ def finding_text(finding: dict[str, Any], label: Any) -> str:
         values["member_label"] = label(params["member"])
     key = str(finding.get("key", ""))
     try:
-        return gettext(messages.finding_template(key)) % values
+        return finding_template(key) % values
     except (KeyError, ValueError, TypeError):
         logger.exception(
             "Cannot put the finding %r into words (parameters %s)", key, sorted(params)
         )
         return str(UNKNOWN_FINDING)
+
+
+def finding_template(key: str) -> str:
+    """The text of a finding key in the active language: the catalogue's translation, else
+    the engine's own (netlead.analysis.messages.TRANSLATIONS), else English."""
+    english = messages.finding_template(key)
+    text = gettext(english)
+    if text == english:
+        return messages.translated(key, active_language()) or english
+    return text
 
 
 def suggestion_text(suggestion: dict[str, Any], label: Any) -> str:

@@ -1,8 +1,9 @@
 """Members and ties from CSV (UTF-8, with or without BOM; `,` `;` or tab) or XLSX.
 
 ``members``: ``id`` (required, unique), ``name``, ``organization``, ``layer``,
-optional ``round`` (rounds the member belongs to, separated by ``|``); other columns
-become attributes. ``ties``: ``source``, ``target`` (required member ids), optional
+optional ``round`` (rounds the member belongs to, separated by ``|``) and ``responded``
+(whether the member answered the survey: yes/no, 1/0, true/false; without the column
+everyone answered); other columns become attributes. ``ties``: ``source``, ``target`` (required member ids), optional
 ``weight`` (> 0, default 1), ratings ``reliability``, ``mission``, ``openness``,
 ``influence``, ``involvement``, ``resources`` (1-4) and ``round``.
 """
@@ -21,7 +22,9 @@ from netlead.core.scales import TIE
 
 __all__ = ["read_members", "read_network", "read_table", "read_ties"]
 
-_MEMBER_FIELDS = ("id", "name", "organization", "layer", "round")
+_MEMBER_FIELDS = ("id", "name", "organization", "layer", "round", "responded")
+_YES = frozenset({"yes", "1", "true"})
+_NO = frozenset({"no", "0", "false"})
 _TIE_FIELDS = ("source", "target", "weight", *RATING_FIELDS, "round")
 
 Row = tuple[int, dict[str, str]]
@@ -180,6 +183,7 @@ def read_members(path: str | Path) -> tuple[Member, ...]:
         first_line[member_id] = line
         attributes = tuple(sorted((k, v) for k, v in row.items() if k not in _MEMBER_FIELDS and v))
         rounds = tuple(r.strip() for r in row.get("round", "").split("|") if r.strip())
+        responded = parse_responded(name, line, row["responded"]) if "responded" in row else True
         members.append(
             Member(
                 id=member_id,
@@ -188,11 +192,26 @@ def read_members(path: str | Path) -> tuple[Member, ...]:
                 layer=row.get("layer") or None,
                 attributes=attributes,
                 rounds=rounds,
+                responded=responded,
             )
         )
     if not members:
         raise InputError(name, 2, None, None, "no members after the header")
     return tuple(members)
+
+
+def parse_responded(file: str, line: int | None, text: str) -> bool:
+    """Whether a member answered: yes/no, 1/0 or true/false (any case).
+
+    >>> parse_responded("members.csv", 2, "No")
+    False
+    """
+    value = text.strip().lower()
+    if value in _YES:
+        return True
+    if value in _NO:
+        return False
+    raise InputError(file, line, "responded", text, "responded must be yes/no, 1/0 or true/false")
 
 
 def _number(text: str) -> float:

@@ -49,6 +49,7 @@ def round_results(
     context.update(
         figures=selectors.network_figures(data),
         findings=selectors.findings(data, labels),
+        response=selectors.response(data, labels),
         suggestions=selectors.suggestions(data, labels),
         ratings=selectors.rating_summary(data),
         organizations=names,
