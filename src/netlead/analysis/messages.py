@@ -6,10 +6,6 @@ for the CLI; the web app (``netlead.surveys.texts``) translates them with gettex
 time. Django's ``makemessages`` extracts them into the nl and da catalogues because each text
 is wrapped in ``gettext_noop`` (a local marker: this package imports nothing from Django).
 
-For keys newer than the web app's catalogues the Dutch and Danish texts are kept here as well
-(``TRANSLATIONS``, read by ``translated``), so a new finding never reaches a Dutch or Danish
-reader in English; the catalogues' translation wins once it exists.
-
 A key without a text is an error, never shown as the raw key: ``finding_template`` and
 ``suggestion_template`` raise ``UnknownMessageKey`` (a ``KeyError``).
 
@@ -26,12 +22,10 @@ __all__ = [
     "FINDINGS",
     "NO_ORGANIZATION",
     "SUGGESTIONS",
-    "TRANSLATIONS",
     "UnknownMessageKey",
     "finding_template",
     "gettext_noop",
     "suggestion_template",
-    "translated",
 ]
 
 
@@ -165,54 +159,6 @@ SUGGESTIONS: Mapping[str, str] = MappingProxyType(
     }
 )
 
-#: Texts in Dutch and Danish written with the engine, for keys that the web app's catalogues
-#: (locale/*/django.po) may not hold yet: ``translated`` falls back on them, so a new finding
-#: never reaches a Dutch or Danish reader in English.
-TRANSLATIONS: Mapping[str, Mapping[str, str]] = MappingProxyType(
-    {
-        "nl": MappingProxyType(
-            {
-                "low_response": (
-                    "Slechts %(respondents)s van de %(members)s leden hebben geantwoord "
-                    "(%(figure_pct)s, minder dan %(threshold)s%%): lees elk cijfer met zorg. "
-                    "De relaties van wie niet antwoordde zijn gereconstrueerd uit wat anderen "
-                    "over hen zeiden; paren van twee mensen die niet antwoordden zijn onbekend."
-                ),
-                "low_response_respondents": (
-                    "Slechts %(respondents)s van de %(members)s leden hebben geantwoord "
-                    "(%(figure_pct)s, minder dan %(threshold)s%%): lees elk cijfer met zorg. "
-                    "De cijfers beschrijven alleen het netwerk van wie antwoordde."
-                ),
-                "ties_not_compared": (
-                    "%(count)s relaties konden niet worden vergeleken: iemand die ze zou "
-                    "noemen heeft een van beide rondes niet ingevuld, dus ze tellen niet als "
-                    "nieuw en niet als verloren."
-                ),
-            }
-        ),
-        "da": MappingProxyType(
-            {
-                "low_response": (
-                    "Kun %(respondents)s af %(members)s medlemmer har svaret (%(figure_pct)s, "
-                    "under %(threshold)s%%): læs alle tal med forsigtighed. Relationerne for "
-                    "dem, der ikke svarede, er rekonstrueret ud fra, hvad andre sagde om dem; "
-                    "par af to personer, der ikke svarede, er ukendte."
-                ),
-                "low_response_respondents": (
-                    "Kun %(respondents)s af %(members)s medlemmer har svaret (%(figure_pct)s, "
-                    "under %(threshold)s%%): læs alle tal med forsigtighed. Tallene beskriver "
-                    "kun netværket af dem, der svarede."
-                ),
-                "ties_not_compared": (
-                    "%(count)s relationer kunne ikke sammenlignes: en person, der ville have "
-                    "nævnt dem, svarede ikke i en af de to runder, så de tæller hverken som "
-                    "nye eller som mistede."
-                ),
-            }
-        ),
-    }
-)
-
 #: Shown for a member without an organization in a suggestion.
 NO_ORGANIZATION = gettext_noop("no organization")
 
@@ -237,13 +183,3 @@ def suggestion_template(kind: str) -> str:
         return SUGGESTIONS[kind]
     except KeyError:
         raise UnknownMessageKey(f"no text for the suggestion kind {kind}") from None
-
-
-def translated(key: str, language: str) -> str | None:
-    """The engine's own text of a finding key in ``language`` (``"nl"``, ``"da"``), or
-    ``None`` when the catalogues are its only translation.
-
-    >>> translated("ties_not_compared", "nl").startswith("%(count)s relaties")
-    True
-    """
-    return TRANSLATIONS.get(language, {}).get(key)

@@ -16,7 +16,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from netlead.analysis import messages
-from netlead.core.language import active_language
 from netlead.workspaces.models import Layer
 
 logger = logging.getLogger(__name__)
@@ -126,13 +125,8 @@ def finding_text(finding: dict[str, Any], label: Any) -> str:
 
 
 def finding_template(key: str) -> str:
-    """The text of a finding key in the active language: the catalogue's translation, else
-    the engine's own (netlead.analysis.messages.TRANSLATIONS), else English."""
-    english = messages.finding_template(key)
-    text = gettext(english)
-    if text == english:
-        return messages.translated(key, active_language()) or english
-    return text
+    """The text of a finding key in the active language."""
+    return gettext(messages.finding_template(key))
 
 
 def suggestion_text(suggestion: dict[str, Any], label: Any) -> str:
