@@ -17,7 +17,8 @@ from netlead.development.models import (
     PlanAction,
     SelfAssessment,
 )
-from netlead.development.services import MAX_OWN_COMPETENCES, ScoreInput
+from netlead.development.rules import MAX_OWN_COMPETENCES
+from netlead.development.services import ScoreInput
 from netlead.frameworks.competences import ScalePoint
 from netlead.meetings.models import Meeting
 from netlead.networks.forms import DateInput
