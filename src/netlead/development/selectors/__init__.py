@@ -48,6 +48,7 @@ from netlead.development.selectors.positions import (
 from netlead.development.selectors.reports import (
     CohortFigures,
     CohortRow,
+    DevelopmentReport,
     cohort_figures,
     development_report,
 )
@@ -58,6 +59,7 @@ __all__ = [
     "AssessmentRow",
     "CohortFigures",
     "CohortRow",
+    "DevelopmentReport",
     "FeedbackRow",
     "FeedbackView",
     "GroupProgress",
