@@ -11,7 +11,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from netlead.accounts.models import User
-from netlead.development import services
+from netlead.development import selectors, services
 from netlead.development.models import (
     CompetenceFramework,
     CompetenceScore,
@@ -250,7 +250,7 @@ def test_member_cannot_create_a_framework(dev: Dev) -> None:
 
 
 def test_framework_of_another_workspace_is_not_found(dev: Dev) -> None:
-    elsewhere = services.default_framework(dev.world.other_workspace)
+    elsewhere = selectors.default_framework_of(dev.world.other_workspace)
     assert dev.client().get(dev.url("framework", elsewhere.pk)).status_code == 404
 
 

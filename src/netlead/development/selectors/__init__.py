@@ -22,6 +22,7 @@ from netlead.development.selectors.feedback import (
 )
 from netlead.development.selectors.frameworks import (
     competences_of,
+    default_framework_of,
     frameworks_of,
     scale,
     workspace_competences,
@@ -45,6 +46,7 @@ from netlead.development.selectors.positions import (
     NetworkPosition,
     network_positions,
 )
+from netlead.development.selectors.profile import profile_of
 from netlead.development.selectors.reports import (
     CohortFigures,
     CohortRow,
@@ -72,6 +74,7 @@ __all__ = [
     "cohort_figures",
     "competences_of",
     "contacts_of",
+    "default_framework_of",
     "development_report",
     "feedback_requests_of",
     "feedback_view",
@@ -85,6 +88,7 @@ __all__ = [
     "network_summary",
     "personal_network",
     "previous_assessment",
+    "profile_of",
     "response_progress",
     "scale",
     "summary_to_json",

@@ -6,6 +6,7 @@ from django.db.models import Count, QuerySet
 
 from netlead.core.language import active_language
 from netlead.development.models import Competence, CompetenceFramework
+from netlead.development.rules import DEFAULT_FRAMEWORK_KEY
 from netlead.frameworks import competences as default_content
 from netlead.workspaces.models import Workspace
 
@@ -24,3 +25,9 @@ def competences_of(framework: CompetenceFramework) -> list[Competence]:
 
 def workspace_competences(workspace: Workspace) -> QuerySet[Competence]:
     return Competence.objects.filter(framework__workspace=workspace).select_related("framework")
+
+
+def default_framework_of(workspace: Workspace) -> CompetenceFramework:
+    """The workspace's copy of netlead's default framework. Read only: it is made with the
+    workspace (`services.default_framework_ensure`, from `development.signals`)."""
+    return workspace.competence_frameworks.get(key=DEFAULT_FRAMEWORK_KEY)

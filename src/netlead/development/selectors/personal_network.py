@@ -13,11 +13,11 @@ from netlead.core.language import active_language
 from netlead.development import texts
 from netlead.development.models import (
     Contact,
-    DevelopmentProfile,
     NetworkAudit,
     NetworkKind,
     NetworkSnapshot,
 )
+from netlead.development.selectors.profile import profile_of
 from netlead.frameworks import competences as default_content
 from netlead.workspaces.models import Person
 
@@ -47,8 +47,7 @@ def _audit_of(owner: Person) -> list[NetworkAudit]:
 
 
 def network_summary(owner: Person, *, today: date) -> personal.PersonalNetworkSummary:
-    profile = DevelopmentProfile.objects.filter(owner=owner).first()
-    stale_after = profile.stale_after_days if profile else 90
+    stale_after = profile_of(owner).stale_after_days
     return personal.summarize(
         _analysis_contacts(list(contacts_of(owner))),
         today=today,

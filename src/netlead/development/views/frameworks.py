@@ -18,7 +18,6 @@ from netlead.workspaces.access import MANAGERS, can_manage, membership_for
 @login_required
 def framework_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     membership = membership_for(request.user, slug)
-    services.default_framework(membership.workspace)
     return render(
         request,
         "development/framework_list.html",

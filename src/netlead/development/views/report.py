@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from netlead.core.web import AuthenticatedHttpRequest
-from netlead.development import selectors, services
+from netlead.development import selectors
 from netlead.development.access import leader_for, shared_report_for
 from netlead.workspaces.access import MANAGERS, membership_for
 
@@ -37,7 +37,7 @@ def shared_report(request: AuthenticatedHttpRequest, slug: str, person_id: int) 
 @login_required
 def cohort(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     membership = membership_for(request.user, slug, *MANAGERS)
-    framework = services.default_framework(membership.workspace)
+    framework = selectors.default_framework_of(membership.workspace)
     return render(
         request,
         "development/cohort.html",
