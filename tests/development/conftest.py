@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from netlead.accounts.models import User
-from netlead.development import services
+from netlead.development import selectors, services
 from netlead.development.models import (
     Competence,
     CompetenceFramework,
@@ -189,7 +189,7 @@ def dev(world: World) -> Dev:
         world=world,
         leader=leader,
         person=person,
-        framework=services.default_framework(world.workspace),
+        framework=selectors.default_framework_of(world.workspace),
     )
 
 

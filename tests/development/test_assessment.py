@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from netlead.development import services
+from netlead.development import selectors
 from netlead.development.models import CompetenceFramework, CompetenceScore, SelfAssessment
 from tests.development.conftest import Dev
 
@@ -33,7 +33,7 @@ def test_starting_opens_an_empty_assessment_on_every_competence(dev: Dev) -> Non
 
 
 def test_a_framework_of_another_workspace_cannot_be_started(dev: Dev) -> None:
-    elsewhere = services.default_framework(dev.world.other_workspace)
+    elsewhere = selectors.default_framework_of(dev.world.other_workspace)
     response = dev.client().post(dev.url("assessment_start"), {"framework": elsewhere.pk})
     assert response.status_code == 302 and response.url == dev.url("assessments")
     assert not SelfAssessment.objects.exists()

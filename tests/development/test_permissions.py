@@ -11,7 +11,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from netlead.accounts.models import User
-from netlead.development import services
+from netlead.development import selectors, services
 from netlead.development.models import (
     CompetenceFramework,
     CompetenceScore,
@@ -250,7 +250,7 @@ def test_member_cannot_create_a_framework(dev: Dev) -> None:
 
 
 def test_framework_of_another_workspace_is_not_found(dev: Dev) -> None:
-    elsewhere = services.default_framework(dev.world.other_workspace)
+    elsewhere = selectors.default_framework_of(dev.world.other_workspace)
     assert dev.client().get(dev.url("framework", elsewhere.pk)).status_code == 404
 
 
@@ -330,8 +330,8 @@ def test_a_shared_report_never_shows_one_observers_scores(dev: Dev) -> None:
     request = dev.feedback_request(dev.assessment(3))
     dev.observers(request, {"manager": 1, "peer": 3})  # the manager agreed to be shown alone
     services.feedback_request_close(request=request)
-    own = dev.client().get(dev.url("report")).context["feedback"]
+    own = dev.client().get(dev.url("report")).context["report"].feedback
     assert own.columns == ["Manager", "Peers"]  # control: the leader sees her manager's view
     _share(dev)
     shared = dev.client(dev.world.facilitator).get(dev.url("shared_report", dev.person.pk))
-    assert "Manager" not in shared.context["feedback"].columns
+    assert "Manager" not in shared.context["report"].feedback.columns

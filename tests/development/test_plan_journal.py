@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from netlead.development import services
+from netlead.development import selectors
 from netlead.development.models import (
     DevelopmentGoal,
     JournalEntry,
@@ -66,7 +66,7 @@ def test_a_goal_with_bad_input_is_refused(dev: Dev, bad: dict[str, str]) -> None
 
 
 def test_a_goal_on_a_competence_of_another_workspace_is_refused(dev: Dev) -> None:
-    elsewhere = services.default_framework(dev.world.other_workspace).competences.first()
+    elsewhere = selectors.default_framework_of(dev.world.other_workspace).competences.first()
     response = dev.client().post(dev.url("goal_create"), _goal_form(competence=elsewhere.pk))
     assert response.status_code == 400
     assert not DevelopmentGoal.objects.exists()

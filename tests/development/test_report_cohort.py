@@ -3,10 +3,14 @@ leaders' latest self-assessments, shown only from k leaders on."""
 
 from __future__ import annotations
 
-import pytest
+from dataclasses import FrozenInstanceError
 
-from netlead.development import services
+import pytest
+from django.utils import timezone
+
+from netlead.development import selectors, services
 from netlead.development.models import DevelopmentGoal, JournalEntry, PlanAction
+from netlead.development.selectors import DevelopmentReport
 from netlead.workspaces.models import Person
 from tests.development.conftest import Dev
 from tests.factories import MembershipFactory, UserFactory
@@ -45,8 +49,8 @@ def test_the_own_report_holds_the_latest_assessment_plan_and_marked_entries(dev:
     JournalEntry.objects.create(owner=dev.person, title="Unmarked", text="Only for me")
     dev.contact("Colleague")
     response = dev.client().get(dev.url("report"))
-    assert response.context["latest"] == latest
-    assert [r.change for r in response.context["rows"]] == [2] * 10
+    assert response.context["report"].latest == latest
+    assert [r.change for r in response.context["report"].rows] == [2] * 10
     text = response.text
     assert "Ask before I answer" in text and "Three open questions per meeting" in text
     assert "For the report" in text
@@ -54,13 +58,36 @@ def test_the_own_report_holds_the_latest_assessment_plan_and_marked_entries(dev:
     assert '<span class="figure">1</span> contacts' in text
 
 
+def test_the_report_is_a_typed_read_model_and_a_shared_one_holds_no_private_part(
+    dev: Dev,
+) -> None:
+    JournalEntry.objects.create(owner=dev.person, title="Marked", text="Mine", in_report=True)
+    dev.contact("Colleague")
+    today = timezone.localdate()
+    own = selectors.development_report(dev.person, today=today, for_owner=True)
+    assert isinstance(own, DevelopmentReport)
+    assert [e.title for e in own.journal] == ["Marked"]
+    assert own.summary is not None and own.summary.contacts == 1
+    with pytest.raises(FrozenInstanceError):
+        own.goals = ()  # type: ignore[misc]
+    shared = selectors.development_report(dev.person, today=today, for_owner=False)
+    assert (shared.journal, shared.summary, shared.suggestions, shared.positions) == (
+        (),
+        None,
+        (),
+        (),
+    )
+    page = dev.client().get(dev.url("report"))
+    assert isinstance(page.context["report"], DevelopmentReport)
+
+
 def test_the_report_uses_only_a_closed_request(dev: Dev) -> None:
     request = dev.feedback_request(dev.assessment(3))
     dev.observers(request, {"peer": 3})
     client = dev.client()
-    assert client.get(dev.url("report")).context["feedback"] is None
+    assert client.get(dev.url("report")).context["report"].feedback is None
     services.feedback_request_close(request=request)
-    feedback = client.get(dev.url("report")).context["feedback"]
+    feedback = client.get(dev.url("report")).context["report"].feedback
     assert feedback is not None
     assert feedback.columns == ["Peers"]
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from netlead.demo.development import load_development
+from netlead.demo.meetings import load_meetings
+from netlead.demo.networks import load_network
+from netlead.demo.programmes import load_programmes
+from netlead.demo.surveys import load_surveys
 from netlead.demo.workspace import DEMO_PASSWORD, DemoWorkspace, load_workspace
 
 __all__ = ["DEMO_PASSWORD", "DemoWorkspace", "load_demo"]
@@ -9,12 +14,6 @@ __all__ = ["DEMO_PASSWORD", "DemoWorkspace", "load_demo"]
 
 def load_demo() -> DemoWorkspace:
     """Load (or refresh) the whole demo; safe to run again."""
-    from netlead.demo.development import load_development
-    from netlead.demo.meetings import load_meetings
-    from netlead.demo.networks import load_network
-    from netlead.demo.programmes import load_programmes
-    from netlead.demo.surveys import load_surveys
-
     demo = load_workspace()
     network = load_network(demo.workspace, demo.users)
     load_meetings(network)

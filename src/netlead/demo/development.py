@@ -289,7 +289,7 @@ def load_development(workspace: Workspace) -> None:
     leader = workspace.persons.filter(name=LEADER, user__isnull=False).first()
     if leader is None or leader.self_assessments.exists():
         return
-    framework = services.default_framework(workspace)
+    framework = services.default_framework_ensure(workspace=workspace)
     _assessment(leader, framework, SCORES_BEFORE, days_ago=380)
     latest = _assessment(leader, framework, SCORES_NOW, days_ago=30)
     _feedback(leader, latest)

@@ -11,7 +11,13 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from netlead.accounts.models import User
-from netlead.demo.programmes import LEADER_EMAIL, LEADER_NETWORK, MEMBER, MEMBER_EMAIL, moment_on
+from netlead.demo.programmes_common import (
+    LEADER_EMAIL,
+    LEADER_NETWORK,
+    MEMBER,
+    MEMBER_EMAIL,
+    moment_on,
+)
 from netlead.meetings.models import AgendaItemKind, AttendanceStatus, Meeting
 from netlead.meetings.services import agenda_item_add, attendance_record, meeting_plan_create
 from netlead.networks.models import Governance, Network, NetworkMember, NetworkRole, Scope

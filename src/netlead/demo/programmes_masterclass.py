@@ -10,7 +10,12 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone, translation
 
 from netlead.accounts.models import User
-from netlead.demo.programmes import FACILITATOR_EMAIL, MASTERCLASS, facilitator_person, moment_on
+from netlead.demo.programmes_common import (
+    FACILITATOR_EMAIL,
+    MASTERCLASS,
+    facilitator_person,
+    moment_on,
+)
 from netlead.development.models import SelfAssessment
 from netlead.development.services import ScoreInput, assessment_save
 from netlead.meetings.models import AttendanceStatus

@@ -8,7 +8,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from netlead.accounts.models import User
-from netlead.demo.programmes import (
+from netlead.demo.programmes_common import (
     FACILITATOR_EMAIL,
     LEADER_EMAIL,
     MEMBER_EMAIL,

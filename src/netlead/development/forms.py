@@ -17,7 +17,8 @@ from netlead.development.models import (
     PlanAction,
     SelfAssessment,
 )
-from netlead.development.services import MAX_OWN_COMPETENCES, ScoreInput
+from netlead.development.rules import MAX_OWN_COMPETENCES, MIN_OWN_COMPETENCES
+from netlead.development.services import ScoreInput
 from netlead.frameworks.competences import ScalePoint
 from netlead.meetings.models import Meeting
 from netlead.networks.forms import DateInput
@@ -340,7 +341,7 @@ class OwnCompetenceForm(forms.Form):
 OwnCompetenceFormSet = forms.formset_factory(
     OwnCompetenceForm,
     extra=7,
-    min_num=3,
+    min_num=MIN_OWN_COMPETENCES,
     max_num=MAX_OWN_COMPETENCES,
     validate_min=True,
     validate_max=True,

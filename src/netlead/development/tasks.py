@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from netlead.development.links import observer_token
 from netlead.development.models import ObserverInvitation
-from netlead.development.services import observer_token
 
 
 @task()

@@ -8,14 +8,14 @@ from typing import Any
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from netlead.development.models import NetworkKind
+
 
 def _percent(share: Any) -> str:
     return number_format(round(float(share) * 100)) + "%"
 
 
 def kind_name(kind: str) -> str:
-    from netlead.development.models import NetworkKind
-
     return str(NetworkKind(kind).label)
 
 

@@ -17,7 +17,6 @@ from netlead.development.forms import FrameworkChoiceForm, SelfAssessmentForm
 @login_required
 def assessment_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     access = leader_for(request.user, slug)
-    services.default_framework(access.membership.workspace)
     form = FrameworkChoiceForm(frameworks=selectors.frameworks_of(access.membership.workspace))
     return render(
         request,

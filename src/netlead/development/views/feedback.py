@@ -34,7 +34,13 @@ def request_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     form = FeedbackRequestForm(request.POST or None, owner=access.person, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            created = services.feedback_request_create(owner=access.person, **form.cleaned_data)
+            created = services.feedback_request_create(
+                owner=access.person,
+                assessment=form.cleaned_data["assessment"],
+                title=form.cleaned_data["title"],
+                message=form.cleaned_data["message"],
+                closes_on=form.cleaned_data["closes_on"],
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -61,7 +67,12 @@ def request_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Htt
     if request.method == "POST" and form.is_valid():
         try:
             services.observer_invite(
-                request=feedback_request, base_url=_base_url(request), **form.cleaned_data
+                request=feedback_request,
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                group=form.cleaned_data["group"],
+                language=form.cleaned_data["language"],
+                base_url=_base_url(request),
             )
         except ValidationError as error:
             form.add_error(None, error)

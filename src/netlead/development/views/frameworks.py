@@ -18,7 +18,6 @@ from netlead.workspaces.access import MANAGERS, can_manage, membership_for
 @login_required
 def framework_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     membership = membership_for(request.user, slug)
-    services.default_framework(membership.workspace)
     return render(
         request,
         "development/framework_list.html",
@@ -60,7 +59,12 @@ def framework_create(request: AuthenticatedHttpRequest, slug: str) -> HttpRespon
                 intro=form.cleaned_data["intro"],
                 language=form.cleaned_data["language"],
                 competences=[
-                    services.OwnCompetence(**f.cleaned_data)
+                    services.OwnCompetence(
+                        name=f.cleaned_data["name"],
+                        description=f.cleaned_data["description"],
+                        question_1=f.cleaned_data["question_1"],
+                        question_2=f.cleaned_data["question_2"],
+                    )
                     for f in formset.forms
                     if f.cleaned_data
                 ],

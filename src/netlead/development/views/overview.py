@@ -44,7 +44,7 @@ def overview(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 @login_required
 def settings(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     access = leader_for(request.user, slug)
-    profile = services.profile_for(access.person)
+    profile = selectors.profile_of(access.person)
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         services.profile_update(

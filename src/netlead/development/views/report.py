@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from netlead.core.web import AuthenticatedHttpRequest
-from netlead.development import selectors, services
+from netlead.development import selectors
 from netlead.development.access import leader_for, shared_report_for
 from netlead.workspaces.access import MANAGERS, membership_for
 
@@ -17,10 +17,8 @@ from netlead.workspaces.access import MANAGERS, membership_for
 @login_required
 def my_report(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     access = leader_for(request.user, slug)
-    context = selectors.development_report(
-        access.person, today=timezone.localdate(), for_owner=True
-    )
-    return render(request, "development/report.html", {"access": access, **context})
+    report = selectors.development_report(access.person, today=timezone.localdate(), for_owner=True)
+    return render(request, "development/report.html", {"access": access, "report": report})
 
 
 @login_required
@@ -28,16 +26,18 @@ def shared_report(request: AuthenticatedHttpRequest, slug: str, person_id: int) 
     """A report a leader chose to share: plan, self-assessments and combined feedback only."""
     shared = shared_report_for(request.user, slug, person_id, path=request.path)
     membership, person = shared.membership, shared.person
-    context = selectors.development_report(person, today=timezone.localdate(), for_owner=False)
+    report = selectors.development_report(person, today=timezone.localdate(), for_owner=False)
     return render(
-        request, "development/report.html", {"membership": membership, "shared": True, **context}
+        request,
+        "development/report.html",
+        {"membership": membership, "shared": True, "report": report},
     )
 
 
 @login_required
 def cohort(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     membership = membership_for(request.user, slug, *MANAGERS)
-    framework = services.default_framework(membership.workspace)
+    framework = selectors.default_framework_of(membership.workspace)
     return render(
         request,
         "development/cohort.html",

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from netlead.accounts.models import User
 from netlead.core.language import active_language
 from netlead.development.models import SelfAssessment
-from netlead.development.services import assessment_start, default_framework
+from netlead.development.services import assessment_start, default_framework_ensure
 from netlead.frameworks import phases
 from netlead.networks.models import (
     CharterStatus,
@@ -353,7 +353,8 @@ def measurement_start(*, enrolment: Enrolment, which: str) -> SelfAssessment:
     if cohort.is_closed:
         raise ValidationError(_("This cohort has ended: the measurement is closed."))
     assessment = assessment_start(
-        owner=enrolment.person, framework=default_framework(cohort.programme.workspace)
+        owner=enrolment.person,
+        framework=default_framework_ensure(workspace=cohort.programme.workspace),
     )
     if which == START:
         enrolment.start_assessment = assessment

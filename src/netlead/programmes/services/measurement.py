@@ -12,7 +12,7 @@ from typing import Any
 
 from netlead.analysis.programmes import MeasurementPair, cohort_change, start_only_means
 from netlead.development.models import CompetenceScore, SelfAssessment
-from netlead.development.services import default_framework
+from netlead.development.selectors import default_framework_of
 from netlead.programmes.models import Cohort, EnrolmentRole
 
 
@@ -36,7 +36,7 @@ def _scores(assessment_ids: set[int]) -> dict[int, dict[str, int]]:
 
 def _inputs(cohort: Cohort) -> tuple[int, list[str], list[tuple[int | None, int | None]]]:
     workspace = cohort.programme.workspace
-    framework = default_framework(workspace)
+    framework = default_framework_of(workspace)
     competences = list(framework.competences.order_by("number").values_list("key", flat=True))
     rows: list[tuple[int | None, int | None]] = list(
         cohort.enrolments.filter(role=EnrolmentRole.PARTICIPANT).values_list(

@@ -1,0 +1,142 @@
+"""Observer feedback: a leader's request, the observers' invitations and their answers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from netlead.core.errors import AlreadySubmitted
+from netlead.core.tokens import hash_token, new_salt, response_key
+from netlead.development.links import observer_token
+from netlead.development.models import (
+    OBSERVER_RESPONSE_PURPOSE,
+    FeedbackRequest,
+    ObserverInvitation,
+    ObserverResponse,
+    SelfAssessment,
+)
+from netlead.development.rules import check_closes_on, check_not_own_observer, check_scores
+from netlead.development.tasks import send_observer_invitation
+from netlead.workspaces.models import Person
+
+
+def feedback_request_create(
+    *, owner: Person, assessment: SelfAssessment, title: str, message: str, closes_on: date
+) -> FeedbackRequest:
+    if assessment.owner_id != owner.pk:
+        raise ValidationError(_("Choose one of your own self-assessments."))
+    check_closes_on(closes_on, today=timezone.localdate())
+    request = FeedbackRequest(
+        owner=owner, assessment=assessment, title=title, message=message, closes_on=closes_on
+    )
+    request.full_clean()
+    request.save()
+    return request
+
+
+def feedback_request_close(*, request: FeedbackRequest) -> None:
+    """End answering early; the report opens (unsent links then say the request has closed)."""
+    if request.closed_at is None:
+        request.closed_at = timezone.now()
+        request.save(update_fields=["closed_at"])
+
+
+def observer_invite(
+    *,
+    request: FeedbackRequest,
+    name: str,
+    email: str,
+    group: str,
+    language: str,
+    base_url: str,
+) -> ObserverInvitation:
+    """Invite one observer; the e-mail with their personal link goes out after commit."""
+    email = email.strip()
+    owner_emails = [request.owner.email]
+    if request.owner.user is not None:
+        owner_emails.append(request.owner.user.email)
+    check_not_own_observer(email, owner_emails=owner_emails)
+    if not request.accepts_answers:
+        raise ValidationError(_("This request has closed; start a new one to ask for more."))
+    if request.invitations.filter(email__iexact=email).exists():
+        raise ValidationError(
+            _("%(email)s has already been invited to this request.") % {"email": email}
+        )
+    salt = new_salt()
+    invitation = ObserverInvitation(
+        request=request,
+        name=name.strip(),
+        email=email,
+        group=group,
+        language=language,
+        salt=salt,
+    )
+    invitation.token_hash = hash_token(observer_token(invitation))
+    invitation.full_clean()
+    try:
+        with transaction.atomic():
+            invitation.save()
+    except IntegrityError:  # the same address, added at the same moment in another tab
+        raise ValidationError(
+            _("%(email)s has already been invited to this request.") % {"email": email}
+        ) from None
+    invitation_id = invitation.pk
+    transaction.on_commit(
+        lambda: send_observer_invitation.enqueue(invitation_id=invitation_id, base_url=base_url)
+    )
+    return invitation
+
+
+def observer_invitation_for_token(token: str) -> ObserverInvitation | None:
+    return (
+        ObserverInvitation.objects.select_related(
+            "request__owner__workspace", "request__assessment__framework"
+        )
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+
+
+@transaction.atomic
+def observer_submit(
+    *,
+    invitation: ObserverInvitation,
+    token: str,
+    scores: Mapping[str, int],
+    strengths: str,
+    development: str,
+    shown_alone: bool,
+) -> ObserverResponse:
+    """Store an observer's answers once. The response carries the group, not the observer."""
+    invitation = ObserverInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.submitted_at is not None:
+        raise AlreadySubmitted
+    request = invitation.request
+    if not request.accepts_answers:
+        raise ValidationError(_("This feedback request has closed."))
+    keys = set(request.assessment.framework.competences.values_list("key", flat=True))
+    if set(scores) != keys:
+        raise ValidationError(_("Give every competence a score."))
+    check_scores(scores.values())
+    response = ObserverResponse(
+        request=request,
+        response_key=response_key(token, OBSERVER_RESPONSE_PURPOSE),
+        group=invitation.group,
+        shown_alone=shown_alone and invitation.group == "manager",
+        scores=dict(scores),
+        strengths=strengths.strip(),
+        development=development.strip(),
+        # Not when it was given (that could be matched to the invitation's answer date):
+        # every response of a request carries the day the request was made.
+        submitted_at=request.created_at.replace(hour=0, minute=0, second=0, microsecond=0),
+    )
+    response.full_clean()
+    response.save()
+    invitation.submitted_at = timezone.now()
+    invitation.save(update_fields=["submitted_at"])
+    return response
