@@ -112,7 +112,9 @@ def test_the_apis_diagnosis_is_the_results_pages(
     assert {f["key"]: f["value"] for f in got["figures"]} == {
         f["key"]: network.value(f["key"]) for f in got["figures"]
     }
-    assert {f["key"]: f["value"] for f in got["figures"]}["ties"] == 7
+    # 7 ties named, 1 reconstructed for a member who did not answer (analysis.missing)
+    assert {f["key"]: f["value"] for f in got["figures"]}["ties"] == 8
+    assert data["diagnosis"]["network"]["reconstructed_ties"] == 1
     assert got["findings"] == selectors.findings(data, labels)
     assert got["suggestions"] == selectors.suggestions(data, labels)
     names, matrix = selectors.organization_matrix(data)

@@ -15,7 +15,6 @@ from netlead.development.services.feedback import (
 )
 from netlead.development.services.frameworks import (
     OwnCompetence,
-    default_framework,
     default_framework_ensure,
     framework_create,
 )
@@ -47,7 +46,6 @@ __all__ = [
     "audit_save",
     "contact_delete",
     "contact_save",
-    "default_framework",
     "default_framework_ensure",
     "feedback_request_close",
     "feedback_request_create",

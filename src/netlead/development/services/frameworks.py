@@ -35,11 +35,6 @@ def default_framework_ensure(*, workspace: Workspace) -> CompetenceFramework:
     return framework
 
 
-def default_framework(workspace: Workspace) -> CompetenceFramework:
-    """The old name of `default_framework_ensure`, kept for callers outside this app."""
-    return default_framework_ensure(workspace=workspace)
-
-
 @dataclass(frozen=True)
 class OwnCompetence:
     name: str
