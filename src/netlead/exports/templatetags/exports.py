@@ -9,6 +9,8 @@ from django.urls import reverse
 
 register = template.Library()
 
+LABELS = {"csv": "CSV", "xlsx": "XLSX", "graphml": "GraphML", "gexf": "GEXF"}
+
 
 @register.inclusion_tag("exports/_download.html")
 def download_links(
@@ -18,7 +20,8 @@ def download_links(
     names the data for screen readers ("CSV, members")."""
     return {
         "links": [
-            (fmt.upper(), reverse(url_name, args=[*args, fmt]) + query) for fmt in formats.split()
+            (LABELS.get(fmt, fmt.upper()), reverse(url_name, args=[*args, fmt]) + query)
+            for fmt in formats.split()
         ],
         "what": what,
     }
