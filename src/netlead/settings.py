@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "netlead.development",
     "netlead.programmes",
     "netlead.api",
+    "netlead.exports",
 ]
 
 MIDDLEWARE = [

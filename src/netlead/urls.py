@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("netlead.surveys.urls")),
     path("", include("netlead.development.urls")),
     path("", include("netlead.programmes.urls")),
+    path("", include("netlead.exports.urls")),
     path("api/v1/", api.urls),
     path("api/v1/docs/", api_views.api_docs, name="api_docs"),
     path("accounts/api-tokens/", api_views.api_tokens, name="api_tokens"),

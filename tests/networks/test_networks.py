@@ -173,7 +173,7 @@ def test_import_with_unknown_organization_names_the_line_and_saves_nothing(net: 
 def test_import_refuses_missing_columns_bad_bytes_and_empty_files(net: Net) -> None:
     client = net.world.client_for(net.world.owner)
     cases = [
-        (_csv(["naam,email", "A,a@example.test"]), "Missing column(s): name, organization"),
+        (_csv(["nom,email", "A,a@example.test"]), "Missing column(s): name, organization"),
         (
             SimpleUploadedFile("m.csv", b"name,organization\n\xff\xfe,Municipality\n"),
             "is not UTF-8",

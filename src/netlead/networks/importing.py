@@ -15,12 +15,36 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
+from netlead.core.language import active_language
 from netlead.networks.models import NetworkRole
 from netlead.workspaces.models import Layer, Workspace
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 2000
 COLUMNS = ("name", "email", "organization", "layer", "job_title", "role")
+
+#: The column headers in each language, in the order of COLUMNS: the import template uses the
+#: reader's, and a file may use any of them (a Dutch template filled in by a Danish partner).
+HEADERS = {
+    "en": COLUMNS,
+    "nl": ("naam", "e-mail", "organisatie", "laag", "functie", "rol"),
+    "da": ("navn", "e-mail", "organisation", "lag", "stilling", "rolle"),
+}
+HEADER_WORDS = {
+    **{
+        word: column
+        for words in HEADERS.values()
+        for word, column in zip(words, COLUMNS, strict=True)
+    },
+    # Other ways people write them.
+    "e-mail address": "email",
+    "e-mailadres": "email",
+    "e-mailadresse": "email",
+    "mail": "email",
+    "job title": "job_title",
+    "functietitel": "job_title",
+    "stillingsbetegnelse": "job_title",
+}
 
 # Layer words as people write them in the three languages.
 LAYER_WORDS = {
@@ -60,6 +84,20 @@ class ImportError_:
 class ParsedFile:
     rows: list[ImportRow]
     errors: list[ImportError_]
+
+
+def column_of(header: str) -> str:
+    """The column a header names, in any of the three languages (else the header itself)."""
+    word = header.strip().lower()
+    return HEADER_WORDS.get(word, word)
+
+
+def _role_words() -> dict[str, str]:
+    """Roles by value and by their name in the reader's language ("kernlid")."""
+    return {
+        **{value: value for value in NetworkRole.values},
+        **{str(label).lower(): value for value, label in NetworkRole.choices},
+    }
 
 
 def _records_from_csv(data: bytes) -> list[tuple[int, dict[str, str]]]:
@@ -111,20 +149,22 @@ def parse_members_file(*, data: bytes, filename: str, workspace: Workspace) -> P
         raise ValidationError(_("The file has a header but no rows."))
     if len(records) > MAX_ROWS:
         raise ValidationError(_("The file has more than %(max)s rows.") % {"max": MAX_ROWS})
-    header = {key.strip().lower() for key in records[0][1] if key}
-    missing = [column for column in ("name", "organization") if column not in header]
+    header = {column_of(key) for key in records[0][1] if key}
+    words = dict(zip(COLUMNS, HEADERS.get(active_language(), COLUMNS), strict=True))
+    missing = [words[column] for column in ("name", "organization") if column not in header]
     if missing:
         raise ValidationError(
             _("Missing column(s): %(columns)s. Expected columns: %(expected)s.")
-            % {"columns": ", ".join(missing), "expected": ", ".join(COLUMNS)}
+            % {"columns": ", ".join(missing), "expected": ", ".join(words.values())}
         )
+    roles = _role_words()
 
     organizations = {o.name.casefold(): o for o in workspace.organizations.all()}
     rows: list[ImportRow] = []
     errors: list[ImportError_] = []
     seen_emails: dict[str, int] = {}
     for line, raw in records:
-        record = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
+        record = {column_of(k or ""): (v or "").strip() for k, v in raw.items()}
         problems = []
         name = record.get("name", "")
         if not name:
@@ -149,10 +189,12 @@ def parse_members_file(*, data: bytes, filename: str, workspace: Workspace) -> P
         layer = LAYER_WORDS.get(record.get("layer", "").lower()) if record.get("layer") else ""
         if layer is None:
             problems.append(_("unknown layer “%(value)s”") % {"value": record.get("layer")})
-        role = record.get("role", "").lower() or NetworkRole.MEMBER
-        if role not in NetworkRole.values:
+        role = (
+            roles.get(record.get("role", "").lower()) if record.get("role") else NetworkRole.MEMBER
+        )
+        if role is None:
             problems.append(_("unknown role “%(value)s”") % {"value": record.get("role")})
-        if problems or organization is None or layer is None:
+        if problems or organization is None or layer is None or role is None:
             errors.append(ImportError_(line=line, message="; ".join(problems)))
             continue
         rows.append(

@@ -10,6 +10,7 @@ skipped on reading, so CSV -> GraphML -> back gives the same network.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -24,7 +25,7 @@ from netlead.analysis.model import RATING_FIELDS, Member, Network, Tie
 if TYPE_CHECKING:
     from netlead.analysis.results import Diagnosis
 
-__all__ = ["read_graphml", "write_gexf", "write_graphml"]
+__all__ = ["gexf_text", "graphml_text", "read_graphml", "write_gexf", "write_graphml"]
 
 _METRIC_PREFIX = "netlead_"
 _NODE_FIELDS = ("name", "label", "organization", "layer", "round")
@@ -299,14 +300,73 @@ def _present(value: object | None) -> bool:
     return value is not None and not (isinstance(value, float) and not math.isfinite(value))
 
 
-def write_graphml(path: str | Path, network: Network, diagnosis: Diagnosis | None = None) -> None:
-    """Write the network (and the diagnosis' member metrics as ``netlead_*`` node
-    data) as GraphML 1.0, directed.
+#: Extra data per member or per tie, in the order of ``network.members`` / ``network.ties``:
+#: a column name -> a value (bool, int, float or str; ``None`` for no value).
+Extra = Sequence[Mapping[str, object | None]]
 
-    >>> write_graphml.__name__
-    'write_graphml'
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, float):
+        return "double"
+    return "string"
+
+
+def _extra_columns(rows: Extra | None, taken: set[str]) -> list[tuple[str, str]]:
+    """The columns of `rows`, typed by their first value, in the order they first appear."""
+    kinds: dict[str, str] = {}
+    for row in rows or ():
+        for column, value in row.items():
+            if column in taken:
+                raise ValueError(f"extra column {column!r} is already written by netlead")
+            if value is not None and column not in kinds:
+                kinds[column] = _kind(value)
+            kinds.setdefault(column, "")
+    return [(column, kind or "string") for column, kind in kinds.items()]
+
+
+def _edge_columns(network: Network, edge_data: Extra | None) -> list[tuple[str, str]]:
+    if edge_data is None:
+        return list(_EDGE_COLUMNS)
+    # With data of its own, a writer leaves out the rating columns no tie has (an export of
+    # a survey round holds no ratings at all) rather than declaring them empty.
+    held = {f for t in network.ties for f in RATING_FIELDS if getattr(t, f) is not None}
+    base = [c for c in _EDGE_COLUMNS if c[0] in held or c[0] in ("weight", "round")]
+    return base + _extra_columns(edge_data, {c for c, _ in _EDGE_COLUMNS})
+
+
+def _rows(
+    base: list[dict[str, object | None]], extra: Extra | None
+) -> list[dict[str, object | None]]:
+    if extra is None:
+        return base
+    if len(extra) != len(base):
+        raise ValueError(f"{len(extra)} rows of extra data for {len(base)} rows")
+    return [{**row, **more} for row, more in zip(base, extra, strict=True)]
+
+
+def graphml_text(
+    network: Network,
+    diagnosis: Diagnosis | None = None,
+    *,
+    node_data: Extra | None = None,
+    edge_data: Extra | None = None,
+) -> str:
+    """The network (and the diagnosis' member metrics as ``netlead_*`` node data) as
+    GraphML 1.0, directed. ``node_data`` and ``edge_data`` add typed columns of the caller's
+    own, one mapping per member and per tie.
+
+    >>> from netlead.analysis.model import Member, Tie
+    >>> net = Network(members=(Member("a"), Member("b")), ties=(Tie("a", "b"),))
+    >>> '<edge source="a" target="b">' in graphml_text(net)
+    True
     """
     node_columns = _node_columns(network, diagnosis)
+    node_columns += _extra_columns(node_data, {c for c, _ in node_columns})
+    edge_columns = _edge_columns(network, edge_data)
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
@@ -316,39 +376,60 @@ def write_graphml(path: str | Path, network: Network, diagnosis: Diagnosis | Non
     ]
     for i, (column, kind) in enumerate(node_columns):
         out.append(f'<key id="n{i}" for="node" attr.name={quoteattr(column)} attr.type="{kind}"/>')
-    for i, (column, kind) in enumerate(_EDGE_COLUMNS):
-        out.append(f'<key id="e{i}" for="edge" attr.name="{column}" attr.type="{kind}"/>')
+    for i, (column, kind) in enumerate(edge_columns):
+        out.append(f'<key id="e{i}" for="edge" attr.name={quoteattr(column)} attr.type="{kind}"/>')
     out.append('<graph id="G" edgedefault="directed">')
-    for m, row in zip(network.members, _node_values(network, diagnosis), strict=True):
+    node_rows = _rows(_node_values(network, diagnosis), node_data)
+    for m, row in zip(network.members, node_rows, strict=True):
         data = "".join(
             f'<data key="n{i}">{_text(row.get(c))}</data>'
             for i, (c, _) in enumerate(node_columns)
             if _present(row.get(c))
         )
         out.append(f"<node id={quoteattr(m.id)}>{data}</node>")
-    for t in network.ties:
-        row = _edge_values(t)
+    edge_rows = _rows([_edge_values(t) for t in network.ties], edge_data)
+    for t, row in zip(network.ties, edge_rows, strict=True):
         data = "".join(
-            f'<data key="e{i}">{_text(row[c])}</data>'
-            for i, (c, _) in enumerate(_EDGE_COLUMNS)
-            if _present(row[c])
+            f'<data key="e{i}">{_text(row.get(c))}</data>'
+            for i, (c, _) in enumerate(edge_columns)
+            if _present(row.get(c))
         )
         out.append(f"<edge source={quoteattr(t.source)} target={quoteattr(t.target)}>{data}</edge>")
     out += ["</graph>", "</graphml>", ""]
-    Path(path).write_text("\n".join(out), encoding="utf-8")
+    return "\n".join(out)
+
+
+def write_graphml(path: str | Path, network: Network, diagnosis: Diagnosis | None = None) -> None:
+    """Write the network (and the diagnosis' member metrics as ``netlead_*`` node
+    data) as GraphML 1.0, directed (see `graphml_text`).
+
+    >>> write_graphml.__name__
+    'write_graphml'
+    """
+    Path(path).write_text(graphml_text(network, diagnosis), encoding="utf-8")
 
 
 _GEXF_TYPES = {"string": "string", "int": "integer", "double": "double", "boolean": "boolean"}
 
 
-def write_gexf(path: str | Path, network: Network, diagnosis: Diagnosis | None = None) -> None:
-    """Write the network as GEXF 1.3 (directed), member metrics as node attributes.
+def gexf_text(
+    network: Network,
+    diagnosis: Diagnosis | None = None,
+    *,
+    node_data: Extra | None = None,
+    edge_data: Extra | None = None,
+) -> str:
+    """The network as GEXF 1.3 (directed), member metrics as node attributes; ``node_data``
+    and ``edge_data`` as in `graphml_text`.
 
-    >>> write_gexf.__name__
-    'write_gexf'
+    >>> from netlead.analysis.model import Member, Tie
+    >>> net = Network(members=(Member("a", "Ann"), Member("b")), ties=(Tie("a", "b"),))
+    >>> '<node id="a" label="Ann">' in gexf_text(net)
+    True
     """
     node_columns = [c for c in _node_columns(network, diagnosis) if c[0] != "name"]
-    edge_columns = [c for c in _EDGE_COLUMNS if c[0] != "weight"]
+    node_columns += _extra_columns(node_data, {c for c, _ in node_columns} | {"name"})
+    edge_columns = [c for c in _edge_columns(network, edge_data) if c[0] != "weight"]
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
@@ -362,11 +443,12 @@ def write_gexf(path: str | Path, network: Network, diagnosis: Diagnosis | None =
     ]
     out += ["</attributes>", '<attributes class="edge">']
     out += [
-        f'<attribute id="{i}" title="{c}" type="{_GEXF_TYPES[k]}"/>'
+        f'<attribute id="{i}" title={quoteattr(c)} type="{_GEXF_TYPES[k]}"/>'
         for i, (c, k) in enumerate(edge_columns)
     ]
     out += ["</attributes>", "<nodes>"]
-    for m, row in zip(network.members, _node_values(network, diagnosis), strict=True):
+    node_rows = _rows(_node_values(network, diagnosis), node_data)
+    for m, row in zip(network.members, node_rows, strict=True):
         values = "".join(
             f'<attvalue for="{i}" value={quoteattr(_raw(row.get(c)))}/>'
             for i, (c, _) in enumerate(node_columns)
@@ -377,16 +459,25 @@ def write_gexf(path: str | Path, network: Network, diagnosis: Diagnosis | None =
             f"<attvalues>{values}</attvalues></node>"
         )
     out += ["</nodes>", "<edges>"]
-    for i, t in enumerate(network.ties):
-        row = _edge_values(t)
+    edge_rows = _rows([_edge_values(t) for t in network.ties], edge_data)
+    for i, (t, row) in enumerate(zip(network.ties, edge_rows, strict=True)):
         values = "".join(
-            f'<attvalue for="{j}" value={quoteattr(_raw(row[c]))}/>'
+            f'<attvalue for="{j}" value={quoteattr(_raw(row.get(c)))}/>'
             for j, (c, _) in enumerate(edge_columns)
-            if _present(row[c])
+            if _present(row.get(c))
         )
         out.append(
             f'<edge id="{i}" source={quoteattr(t.source)} target={quoteattr(t.target)} '
             f'weight="{t.weight!r}"><attvalues>{values}</attvalues></edge>'
         )
     out += ["</edges>", "</graph>", "</gexf>", ""]
-    Path(path).write_text("\n".join(out), encoding="utf-8")
+    return "\n".join(out)
+
+
+def write_gexf(path: str | Path, network: Network, diagnosis: Diagnosis | None = None) -> None:
+    """Write the network as GEXF 1.3 (see `gexf_text`).
+
+    >>> write_gexf.__name__
+    'write_gexf'
+    """
+    Path(path).write_text(gexf_text(network, diagnosis), encoding="utf-8")

@@ -1,5 +1,6 @@
 from django.urls import URLPattern, path
 
+from netlead.exports import views as exports
 from netlead.programmes.views import cohorts
 
 P = "w/<slug:slug>/programmes/"
@@ -10,6 +11,7 @@ urlpatterns: list[URLPattern] = [
     path(C, cohorts.cohort_detail, name="cohort"),
     path(C + "enrol/", cohorts.cohort_enrol, name="cohort_enrol"),
     path(C + "progress/", cohorts.cohort_progress, name="cohort_progress"),
+    path(C + "progress/export.<str:fmt>", exports.cohort_progress, name="cohort_progress_export"),
     path(C + "close/", cohorts.cohort_close, name="cohort_close"),
     path(C + "lessons/<int:lesson_id>/", cohorts.cohort_lesson, name="cohort_lesson"),
     path(
