@@ -3,7 +3,15 @@ same access functions, services and selectors as the pages."""
 
 from netlead.api import problems
 from netlead.api.auth import RateThrottle, SiteSessionAuth, TokenAuth
-from netlead.api.routers import development, meetings, networks, programmes, surveys, workspaces
+from netlead.api.routers import (
+    development,
+    exports,
+    meetings,
+    networks,
+    programmes,
+    surveys,
+    workspaces,
+)
 
 api = problems.ProblemsAPI(
     title="netlead API",
@@ -25,3 +33,4 @@ api.add_router("", meetings.router)
 api.add_router("", surveys.router)
 api.add_router("", development.router)
 api.add_router("", programmes.router)
+api.add_router("", exports.router)

@@ -1,16 +1,17 @@
-"""Files as downloads (views only): the content type, `Content-Disposition: attachment` with a
+"""Files as downloads (for the pages and the API): the content type, `Content-Disposition: attachment` with a
 clear file name (what it is from, what it holds, today's date), and no caching of personal data."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 
+from netlead.core.errors import NotFound
 from netlead.core.language import active_language
 from netlead.exports.tables import Table, write_csv, write_xlsx
 
@@ -27,7 +28,7 @@ GRAPH_FORMATS = ("graphml", "gexf")
 def check_format(fmt: str, allowed: Sequence[str]) -> str:
     """`fmt` if this export offers it; a 404 otherwise (before any data is opened)."""
     if fmt not in allowed:
-        raise Http404(f"no export as {fmt!r}")
+        raise NotFound(f"no export as {fmt!r}")
     return fmt
 
 
