@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netlead.core.web import AuthenticatedHttpRequest, add_errors
-from netlead.meetings import selectors, services
+from netlead.meetings import rules, selectors, services
 from netlead.meetings.forms import (
     AgendaItemForm,
     AgendaReviewForm,
@@ -75,7 +75,7 @@ def agenda_edit(
     access = network_for(request.user, slug, network_id, CONTRIBUTE)
     meeting = meeting_for(access, pk)
     item = _item_for(meeting.pk, item_id)
-    if not services.can_change_agenda_item(item, access.member):
+    if not rules.can_change_agenda_item(item, access.member):
         raise PermissionDenied
     form = AgendaItemForm(request.POST or None, instance=item, network=access.network)
     if request.method == "POST" and form.is_valid():
