@@ -82,7 +82,7 @@ def has_answers(survey_round: SurveyRound) -> bool:
 
 @transaction.atomic
 def round_update(
-    survey_round: SurveyRound, *, title: str, closes_on: date, anonymous: bool
+    *, survey_round: SurveyRound, title: str, closes_on: date, anonymous: bool
 ) -> SurveyRound:
     """Change title, closing date or anonymity of a round that is not closed. Anonymity
     cannot be switched off once anyone has started to answer: they were promised it."""

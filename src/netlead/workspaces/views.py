@@ -92,7 +92,13 @@ def workspace_settings(request: AuthenticatedHttpRequest, slug: str) -> HttpResp
     form = WorkspaceSettingsForm(request.POST or None, instance=workspace)
     if request.method == "POST":
         if form.is_valid():
-            services.workspace_update(workspace=workspace, **form.cleaned_data)
+            data = form.cleaned_data
+            services.workspace_update(
+                workspace=workspace,
+                name=data["name"],
+                default_language=data["default_language"],
+                anonymity_threshold=data["anonymity_threshold"],
+            )
             messages.success(request, _("Settings saved."))
             return redirect("workspaces:settings", slug=workspace.slug)
         workspace.refresh_from_db()

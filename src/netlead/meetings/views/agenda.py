@@ -46,7 +46,15 @@ def agenda_add(
     form = AgendaItemForm(request.POST, network=access.network)
     if form.is_valid():
         try:
-            item = services.agenda_item_add(meeting=meeting, by=access.member, **form.cleaned_data)
+            data = form.cleaned_data
+            item = services.agenda_item_add(
+                meeting=meeting,
+                by=access.member,
+                kind=data["kind"],
+                title=data["title"],
+                description=data["description"],
+                result=data["result"],
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -80,7 +88,15 @@ def agenda_edit(
     form = AgendaItemForm(request.POST or None, instance=item, network=access.network)
     if request.method == "POST" and form.is_valid():
         try:
-            services.agenda_item_update(item=item, by=access.member, **form.cleaned_data)
+            data = form.cleaned_data
+            services.agenda_item_update(
+                item=item,
+                by=access.member,
+                kind=data["kind"],
+                title=data["title"],
+                description=data["description"],
+                result=data["result"],
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:

@@ -64,7 +64,15 @@ def plan_create(request: AuthenticatedHttpRequest, slug: str, network_id: int) -
     form = MeetingPlanForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            created = services.meeting_plan_create(network=access.network, **form.cleaned_data)
+            data = form.cleaned_data
+            created = services.meeting_plan_create(
+                network=access.network,
+                title=data["title"],
+                rrule=data["rrule"],
+                first_starts_at=data["first_starts_at"],
+                duration_minutes=data["duration_minutes"],
+                location=data["location"],
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -120,8 +128,15 @@ def meeting_edit(
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         try:
+            data = form.cleaned_data
             meeting = services.meeting_save(
-                network=access.network, meeting=meeting, **form.cleaned_data
+                network=access.network,
+                meeting=meeting,
+                title=data["title"],
+                starts_at=data["starts_at"],
+                ends_at=data["ends_at"],
+                location=data["location"],
+                is_cancelled=data["is_cancelled"],
             )
         except ValidationError as error:
             add_errors(form, error)

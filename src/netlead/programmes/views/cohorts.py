@@ -41,7 +41,9 @@ def cohort_create(request: AuthenticatedHttpRequest, slug: str, programme_id: in
             cohort = services.cohort_create(
                 programme=programme,
                 creator=request.user,
-                **form.cleaned_data,
+                name=form.cleaned_data["name"],
+                starts_on=form.cleaned_data["starts_on"],
+                ends_on=form.cleaned_data["ends_on"],
             )
         except ValidationError as error:
             form.add_error(None, error)
