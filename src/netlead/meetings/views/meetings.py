@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netlead.core.web import AuthenticatedHttpRequest, add_errors
-from netlead.meetings import selectors, services
+from netlead.meetings import rules, selectors, services
 from netlead.meetings.calendar import meetings_ical
 from netlead.meetings.forms import (
     ActionForm,
@@ -176,6 +176,9 @@ def render_detail(
         "minutes_form": forms.get("minutes_form")
         or MinutesForm(initial={"text": minutes.text if minutes else ""}),
         "can_approve": any(m.pk == access.member.pk for m in detail.pending_approvers),
+        "changeable": {
+            item.pk for item in detail.agenda if rules.can_change_agenda_item(item, access.member)
+        },
         "can_propose": access.can_edit
         or (access.can_contribute and not meeting.is_cancelled and not meeting.has_ended),
     }
