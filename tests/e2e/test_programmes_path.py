@@ -504,10 +504,8 @@ def _check_as_member(page: Any, base: str, network: Any, meeting: Any) -> None:
 def test_leader_network_in_dutch(live_server: Any, browser: Any, workspace: Any) -> None:
     from netlead.networks.models import NetworkRole
     from netlead.networks.services import member_add
-    from netlead.programmes.services.leader_networks import (
-        CHECK_OPEN_DAYS,
-        principles_check_submit,
-    )
+    from netlead.programmes.rules import CHECK_OPEN_DAYS
+    from netlead.programmes.services.leader_networks import principles_check_submit
     from netlead.workspaces.models import Person, Role
 
     base = live_server.url

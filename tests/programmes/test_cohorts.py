@@ -32,6 +32,7 @@ from netlead.programmes.models import (
     Submission,
     SubmissionFeedback,
 )
+from netlead.programmes.selectors.cohorts import networks_for_case
 from netlead.programmes.services import cohorts as services
 from netlead.programmes.services.curricula import programme_create
 from netlead.workspaces.models import Person, Role
@@ -630,11 +631,11 @@ def test_a_confidential_leader_network_cannot_be_a_case(course: Course) -> None:
     from netlead.programmes.models import LeaderNetworkProfile
 
     network = _demo_network(course, course.alice)
-    assert network in services.networks_for_case(course.enrolment(course.alice).person)
+    assert network in networks_for_case(course.enrolment(course.alice).person)
     network.kind = NetworkKind.LEADER_NETWORK
     network.save()
     LeaderNetworkProfile.objects.create(network=network, is_confidential=True)
-    assert network not in services.networks_for_case(course.enrolment(course.alice).person)
+    assert network not in networks_for_case(course.enrolment(course.alice).person)
 
 
 def test_pulling_without_a_network_saves_nothing(course: Course) -> None:

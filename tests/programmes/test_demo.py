@@ -39,9 +39,8 @@ from netlead.programmes.models import (
     SubmissionFeedback,
     SubmissionStatus,
 )
-from netlead.programmes.selectors.cohorts import measurement_figures
+from netlead.programmes.selectors.cohorts import measurement_figures, networks_for_case
 from netlead.programmes.selectors.leader_networks import principles_trend_of
-from netlead.programmes.services import cohorts
 from netlead.programmes.text import lines
 from netlead.workspaces.models import Workspace
 
@@ -211,7 +210,7 @@ def test_the_cohort_has_work_with_case_context_and_feedback(demo: Demo) -> None:
     linked = [s for s in work if s.network_id]
     assert linked and all(s.assignment.is_case_analysis and s.case_context for s in linked)
     # Linked only to networks the participant may link a case to; the demo network among them.
-    assert all(s.network in cohorts.networks_for_case(s.enrolment.person) for s in linked)
+    assert all(s.network in networks_for_case(s.enrolment.person) for s in linked)
     assert {s.network.name for s in linked if s.network} >= {CASE_NETWORK}
 
     feedback = list(

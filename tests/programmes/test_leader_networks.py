@@ -18,6 +18,7 @@ from django.utils import timezone
 from netlead.accounts.models import User
 from netlead.meetings.models import AgendaItem, AgendaItemKind, Attendance, Meeting
 from netlead.networks.models import Network, NetworkKind, NetworkMember, NetworkRole
+from netlead.programmes import rules
 from netlead.programmes.models import (
     AgreementAcceptance,
     LeaderNetworkProfile,
@@ -216,7 +217,7 @@ def test_update_with_bad_input_changes_nothing(ln: LN) -> None:
 )
 def test_size_guidance(confidential: bool, size: int, expected: str | None) -> None:
     profile = LeaderNetworkProfile(is_confidential=confidential)
-    assert services.size_guidance(profile, size) == expected
+    assert rules.size_guidance(profile, size) == expected
 
 
 # -- The agreement --------------------------------------------------------------------------
@@ -317,28 +318,28 @@ def test_roles_only_in_a_leader_network(ln: LN, world: World) -> None:
 
 def test_rotation_suggests_who_held_the_role_least_recently(ln: LN) -> None:
     # Names: Ben Bakker, Cleo Colleague, Fay Facilitator, Max Member.
-    assert services.next_rotation(ln.network) == (ln.fourth, ln.third)  # nobody yet: by name
+    assert selectors.next_rotation(ln.network) == (ln.fourth, ln.third)  # nobody yet: by name
 
     older = meeting(ln.network, days=-30)
     services.meeting_roles_set(meeting=older, chair=ln.fourth, case_owner=ln.third)
     services.meeting_roles_set(meeting=ln.closed, chair=ln.third, case_owner=ln.fourth)
     services.meeting_roles_set(meeting=ln.future, chair=ln.leader, case_owner=ln.member)
     # Max never chaired; Fay never owned a case (Ben owned one 10 days ago, Cleo 30).
-    assert services.next_rotation(ln.network) == (ln.member, ln.leader)
+    assert selectors.next_rotation(ln.network) == (ln.member, ln.leader)
 
     services.meeting_roles_set(meeting=ln.recent, chair=ln.member, case_owner=ln.leader)
     # Everyone chaired: Ben longest ago. Cleo owned a case longest ago.
-    assert services.next_rotation(ln.network) == (ln.fourth, ln.third)
+    assert selectors.next_rotation(ln.network) == (ln.fourth, ln.third)
 
 
 def test_rotation_never_suggests_one_person_for_both_roles(ln: LN) -> None:
     # Nobody held a role: Ben is first in both orders, so the case owner is the next, Cleo.
-    assert services.next_rotation(ln.network) == (ln.fourth, ln.third)
+    assert selectors.next_rotation(ln.network) == (ln.fourth, ln.third)
     for member in (ln.leader, ln.member, ln.third):
         member.left_on = timezone.localdate()
         member.save()
     # Ben alone: he chairs, and nobody else can bring a case.
-    assert services.next_rotation(ln.network) == (ln.fourth, None)
+    assert selectors.next_rotation(ln.network) == (ln.fourth, None)
 
 
 def test_rotation_ignores_members_who_left_and_cancelled_meetings(ln: LN) -> None:
@@ -346,10 +347,10 @@ def test_rotation_ignores_members_who_left_and_cancelled_meetings(ln: LN) -> Non
     ln.closed.is_cancelled = True
     ln.closed.save()
     # The cancelled meeting does not count: Ben is again first by name.
-    assert services.next_rotation(ln.network)[0] == ln.fourth
+    assert selectors.next_rotation(ln.network)[0] == ln.fourth
     ln.fourth.left_on = timezone.localdate()
     ln.fourth.save()
-    assert services.next_rotation(ln.network)[0] == ln.third
+    assert selectors.next_rotation(ln.network)[0] == ln.third
 
 
 # -- The four-principles check --------------------------------------------------------------

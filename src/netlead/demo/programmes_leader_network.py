@@ -22,6 +22,7 @@ from netlead.meetings.models import AgendaItemKind, AttendanceStatus, Meeting
 from netlead.meetings.services import agenda_item_add, attendance_record, meeting_plan_create
 from netlead.networks.models import Governance, Network, NetworkMember, NetworkRole, Scope
 from netlead.networks.services import member_add
+from netlead.programmes import rules
 from netlead.programmes.models import (
     AgreementAcceptance,
     LeaderNetworkFocus,
@@ -30,6 +31,7 @@ from netlead.programmes.models import (
     PrinciplesCheckReceipt,
     PrinciplesCheckResponse,
 )
+from netlead.programmes.selectors.leader_networks import next_rotation
 from netlead.programmes.services import leader_networks
 from netlead.workspaces.models import Layer, Person, Workspace
 from netlead.workspaces.services import person_save
@@ -248,7 +250,7 @@ def load_leader_network(workspace: Workspace, users: dict[str, User]) -> None:
     now = timezone.now()
     previous: NetworkMember | None = None
     for index, meeting in enumerate(plan.meetings):
-        chair, case_owner = leader_networks.next_rotation(network)
+        chair, case_owner = next_rotation(network)
         leader_networks.meeting_roles_set(meeting=meeting, chair=chair, case_owner=case_owner)
         agenda_item_add(
             meeting=meeting,
@@ -293,7 +295,7 @@ def load_leader_network(workspace: Workspace, users: dict[str, User]) -> None:
         attendance_record(meeting=meeting, statuses=statuses)
         present = [m for m, s in statuses.items() if s == AttendanceStatus.PRESENT]
         # The demo member is left out of the check that is still open, to try it.
-        closed = leader_networks.check_closes_at(meeting) < now
+        closed = rules.check_closes_at(meeting) < now
         answering = [m for m in present if closed or m.pk != member.pk]
         rng.shuffle(answering)
         count = PRINCIPLE_ANSWERS[min(index, len(PRINCIPLE_ANSWERS) - 1)]

@@ -34,6 +34,7 @@ from netlead.programmes.models import (
     Submission,
     SubmissionFeedback,
 )
+from netlead.programmes.selectors.cohorts import networks_for_case
 from netlead.programmes.services import alumni, cohorts, curricula
 from netlead.workspaces.models import Person, Workspace
 
@@ -318,7 +319,7 @@ def _first(name: str) -> str:
 
 
 def _case_network(person: Person) -> Network | None:
-    networks = cohorts.networks_for_case(person)
+    networks = networks_for_case(person)
     return next((n for n in networks if n.name == CASE_NETWORK), None) or next(iter(networks), None)
 
 

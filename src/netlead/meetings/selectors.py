@@ -24,8 +24,7 @@ from netlead.meetings.models import (
     Minutes,
     MinutesApproval,
 )
-from netlead.meetings.services import minutes_approvers
-from netlead.networks.models import Network, NetworkMember, Result
+from netlead.networks.models import CONTRIBUTORS, Network, NetworkMember, Result
 from netlead.workspaces.models import Organization, Person, Workspace
 
 ACTION_FILTERS = ("open", "overdue", "done", "dropped", "all")
@@ -121,6 +120,21 @@ def attendance_rows(meeting: Meeting) -> list[AttendanceRow]:
         )
         for member in sorted(members.values(), key=lambda m: (m.person.name, m.pk))
     ]
+
+
+def minutes_approvers(meeting: Meeting) -> list[NetworkMember]:
+    """Who approves the minutes: the current contributing members recorded as present."""
+    return list(
+        NetworkMember.objects.current()
+        .filter(
+            network_id=meeting.network_id,
+            role__in=CONTRIBUTORS,
+            attendance__meeting=meeting,
+            attendance__status=AttendanceStatus.PRESENT,
+        )
+        .select_related("person")
+        .order_by("person__name")
+    )
 
 
 def meeting_detail(meeting: Meeting) -> MeetingDetail:

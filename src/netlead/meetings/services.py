@@ -33,7 +33,9 @@ from netlead.meetings.models import (
     MinutesStatus,
 )
 from netlead.meetings.recurrence import MAX_OCCURRENCES, parse_rrule
-from netlead.networks.models import CONTRIBUTORS, Network, NetworkMember, Result
+from netlead.meetings.rules import can_change_agenda_item
+from netlead.meetings.selectors import minutes_approvers
+from netlead.networks.models import Network, NetworkMember, Result
 from netlead.workspaces.models import Person
 
 
@@ -155,15 +157,6 @@ def _check_result(network: Network, result: Result | None) -> None:
         raise ValidationError({"result": _("Choose a result of this network.")})
 
 
-def can_change_agenda_item(item: AgendaItem, by: NetworkMember) -> bool:
-    """Editors change any item; a proposer changes their own item while it is proposed."""
-    return by.is_editor or (
-        by.is_contributor
-        and item.proposed_by_id == by.pk
-        and item.status == AgendaItemStatus.PROPOSED
-    )
-
-
 def _check_own_proposal(item: AgendaItem, by: NetworkMember) -> None:
     if not can_change_agenda_item(item, by):
         raise PermissionDenied
@@ -251,21 +244,6 @@ def agenda_item_delete(*, item: AgendaItem, by: NetworkMember) -> None:
 
 
 # Minutes
-
-
-def minutes_approvers(meeting: Meeting) -> list[NetworkMember]:
-    """Who approves the minutes: the current contributing members recorded as present."""
-    return list(
-        NetworkMember.objects.current()
-        .filter(
-            network_id=meeting.network_id,
-            role__in=CONTRIBUTORS,
-            attendance__meeting=meeting,
-            attendance__status=AttendanceStatus.PRESENT,
-        )
-        .select_related("person")
-        .order_by("person__name")
-    )
 
 
 def _locked() -> ValidationError:

@@ -30,6 +30,7 @@ from netlead.networks.models import (
     PhaseTransition,
     Result,
 )
+from netlead.networks.rules import leaves_no_leader
 from netlead.workspaces.models import Person, Workspace
 from netlead.workspaces.services import person_for_user
 
@@ -86,10 +87,8 @@ def member_add(
 def member_set_role(*, member: NetworkMember, role: str) -> NetworkMember:
     if role not in NetworkRole.values:
         raise ValidationError(_("Unknown role."))
-    if (
-        member.role == NetworkRole.LEADER
-        and role != NetworkRole.LEADER
-        and not _leaders_left_after(member)
+    if member.role == NetworkRole.LEADER and leaves_no_leader(
+        member, new_role=role, other_leaders=_leaders_left_after(member)
     ):
         raise ValidationError(_("A network needs at least one network leader."))
     member.role = role
@@ -104,7 +103,9 @@ def member_leave(*, member: NetworkMember, left_on: date) -> NetworkMember:
         raise ValidationError(_("This person has left the network already."))
     if left_on < member.joined_on:
         raise ValidationError(_("The leaving date cannot come before the joining date."))
-    if member.role == NetworkRole.LEADER and not _leaders_left_after(member):
+    if member.role == NetworkRole.LEADER and leaves_no_leader(
+        member, new_role=None, other_leaders=_leaders_left_after(member)
+    ):
         raise ValidationError(_("A network needs at least one network leader."))
     member.left_on = left_on
     member.save(update_fields=["left_on"])

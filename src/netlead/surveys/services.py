@@ -14,9 +14,8 @@ from django.utils.translation import gettext as _
 
 from netlead.accounts.models import User
 from netlead.core.errors import AlreadySubmitted
-from netlead.core.scales import SCORE, TIE, Scale
+from netlead.core.scales import SCORE, TIE
 from netlead.core.tokens import hash_token, new_salt, response_key, token_for
-from netlead.frameworks.instruments import health_check
 from netlead.networks.models import Network, NetworkMember
 from netlead.surveys.models import (
     HEALTH_RESPONSE_PURPOSE,
@@ -31,8 +30,11 @@ from netlead.surveys.models import (
     SurveyRound,
     TieAnswer,
 )
-
-HEALTH_ITEMS = frozenset(item.key for item in health_check("en").items)
+from netlead.surveys.rules import (
+    HEALTH_ITEMS,
+    check_open_for_answers,
+    check_value,
+)
 
 
 class Incomplete(ValidationError):
@@ -80,7 +82,7 @@ def has_answers(survey_round: SurveyRound) -> bool:
 
 @transaction.atomic
 def round_update(
-    survey_round: SurveyRound, *, title: str, closes_on: date, anonymous: bool
+    *, survey_round: SurveyRound, title: str, closes_on: date, anonymous: bool
 ) -> SurveyRound:
     """Change title, closing date or anonymity of a round that is not closed. Anonymity
     cannot be switched off once anyone has started to answer: they were promised it."""
@@ -218,19 +220,12 @@ def invitation_for_token(token: str) -> SurveyInvitation | None:
     )
 
 
-def _open_for_answers(invitation: SurveyInvitation) -> None:
-    if invitation.submitted_at is not None:
-        raise AlreadySubmitted
-    if not invitation.round.accepts_answers:
-        raise ValidationError(_("This round is closed; answers can no longer be changed."))
-
-
 @transaction.atomic
 def start(invitation: SurveyInvitation, token: str) -> None:
     """The respondent agreed to take part. Relationship rounds start with the ties the
     respondent named last round (to members still in the network), to keep, change or end."""
     invitation = SurveyInvitation.objects.select_for_update().get(pk=invitation.pk)
-    _open_for_answers(invitation)
+    check_open_for_answers(invitation)
     if invitation.started_at is not None:
         return
     invitation.started_at = timezone.now()
@@ -281,13 +276,6 @@ def start(invitation: SurveyInvitation, token: str) -> None:
     TieAnswer.objects.bulk_create(copies, ignore_conflicts=True)
 
 
-def _check_value(value: int | None, scale: Scale) -> None:
-    if value is not None and value not in scale:
-        raise ValidationError(
-            _("Choose an answer from %(low)s to %(high)s.") % {"low": scale.low, "high": scale.high}
-        )
-
-
 @transaction.atomic
 def roster_save(
     invitation: SurveyInvitation,
@@ -300,7 +288,7 @@ def roster_save(
     ended. Only the change against what the page showed is applied, so a page left open in
     another tab never undoes answers given since."""
     invitation = SurveyInvitation.objects.select_for_update().get(pk=invitation.pk)
-    _open_for_answers(invitation)
+    check_open_for_answers(invitation)
     ticked_set, shown_set = set(ticked), set(shown_ticked)
     invited = set(invitation.round.invitations.values_list("member_id", flat=True))
     outside = (ticked_set | shown_set) - invited
@@ -328,12 +316,12 @@ def tie_answers_save(
 ) -> int:
     """Save ratings: target member id -> {question: 1-4}. Only the questions given are
     written, so partial saves never erase earlier answers. Returns the number of ties saved."""
-    _open_for_answers(invitation)
+    check_open_for_answers(invitation)
     for ratings in answers.values():
         for question, value in ratings.items():
             if question not in TIE_QUESTIONS:
                 raise ValidationError(_("The form was changed and could not be saved."))
-            _check_value(value, TIE)
+            check_value(value, TIE)
     saved = 0
     with transaction.atomic():
         for target, ratings in answers.items():
@@ -355,11 +343,11 @@ def health_answers_save(
     invitation: SurveyInvitation, token: str, answers: Mapping[str, int]
 ) -> int:
     """Save health-check answers (item key -> 1-5), one row per statement."""
-    _open_for_answers(invitation)
+    check_open_for_answers(invitation)
     for item, value in answers.items():
         if item not in HEALTH_ITEMS:
             raise ValidationError(_("The form was changed and could not be saved."))
-        _check_value(value, SCORE)
+        check_value(value, SCORE)
     response = health_response_for(invitation, token)
     if response is None:
         raise ValidationError(_("Please start the survey from its first page."))
@@ -396,7 +384,7 @@ def missing_answers(invitation: SurveyInvitation, token: str) -> list[str]:
 def submit(invitation: SurveyInvitation, token: str) -> None:
     """Submit the answers. A second submit raises AlreadySubmitted and changes nothing."""
     invitation = SurveyInvitation.objects.select_for_update().get(pk=invitation.pk)
-    _open_for_answers(invitation)
+    check_open_for_answers(invitation)
     if invitation.started_at is None:
         raise ValidationError(_("Please start the survey from its first page."))
     missing = missing_answers(invitation, token)

@@ -24,6 +24,7 @@ from netlead.workspaces.models import (
     Role,
     Workspace,
 )
+from netlead.workspaces.rules import leaves_no_owner
 
 
 def _unique_slug(name: str) -> str:
@@ -154,10 +155,8 @@ def _owner_count(workspace: Workspace) -> int:
 def membership_set_role(*, membership: Membership, role: str) -> Membership:
     if role not in Role.values:
         raise ValidationError(_("Unknown role."))
-    if (
-        membership.role == Role.OWNER
-        and role != Role.OWNER
-        and _owner_count(membership.workspace) == 1
+    if membership.role == Role.OWNER and leaves_no_owner(
+        membership, new_role=role, owners=_owner_count(membership.workspace)
     ):
         raise ValidationError(_("A workspace needs at least one owner."))
     membership.role = role
@@ -167,7 +166,9 @@ def membership_set_role(*, membership: Membership, role: str) -> Membership:
 
 @transaction.atomic
 def membership_remove(*, membership: Membership) -> None:
-    if membership.role == Role.OWNER and _owner_count(membership.workspace) == 1:
+    if membership.role == Role.OWNER and leaves_no_owner(
+        membership, new_role=None, owners=_owner_count(membership.workspace)
+    ):
         raise ValidationError(_("A workspace needs at least one owner."))
     membership.delete()
 

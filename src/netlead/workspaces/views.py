@@ -17,7 +17,7 @@ from netlead.accounts.models import User
 from netlead.accounts.services import account_create
 from netlead.core.language import active_language
 from netlead.core.web import AuthenticatedHttpRequest
-from netlead.workspaces import selectors, services
+from netlead.workspaces import rules, selectors, services
 from netlead.workspaces.access import (
     MANAGERS,
     can_manage,
@@ -92,7 +92,13 @@ def workspace_settings(request: AuthenticatedHttpRequest, slug: str) -> HttpResp
     form = WorkspaceSettingsForm(request.POST or None, instance=workspace)
     if request.method == "POST":
         if form.is_valid():
-            services.workspace_update(workspace=workspace, **form.cleaned_data)
+            data = form.cleaned_data
+            services.workspace_update(
+                workspace=workspace,
+                name=data["name"],
+                default_language=data["default_language"],
+                anonymity_threshold=data["anonymity_threshold"],
+            )
             messages.success(request, _("Settings saved."))
             return redirect("workspaces:settings", slug=workspace.slug)
         workspace.refresh_from_db()
@@ -233,9 +239,8 @@ def team(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     membership = membership_for(request.user, slug, *MANAGERS)
     workspace = membership.workspace
     form = InvitationForm(request.POST or None)
-    if not is_owner(membership):
-        # Facilitators may invite members and facilitators, not owners.
-        form.fields["role"].choices = [c for c in Role.choices if c[0] != Role.OWNER]  # type: ignore[attr-defined]
+    invitable = rules.invitable_roles(membership.role)
+    form.fields["role"].choices = [c for c in Role.choices if c[0] in invitable]  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         try:
             invitation = services.invitation_send(

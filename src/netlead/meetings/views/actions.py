@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -32,16 +30,18 @@ def _add_action(
     """Record the posted action; False (errors on the form) when it is not valid."""
     if not form.is_valid():
         return False
-    data: dict[str, Any] = dict(form.cleaned_data)
-    owner = data.pop("owner", None) or access.member
+    data = form.cleaned_data
+    owner = data.get("owner") or access.member
     try:
         services.action_add(
             network=access.network,
             by=access.member,
             created_by=request.user,
+            title=data["title"],
             owner=owner,
+            due_on=data["due_on"],
             meeting=meeting,
-            **data,
+            result=data["result"],
         )
     except ValidationError as error:
         add_errors(form, error)
@@ -100,7 +100,15 @@ def action_edit(
     form = ActionEditForm(request.POST or None, instance=action, network=access.network)
     if request.method == "POST" and form.is_valid():
         try:
-            services.action_update(action=action, **form.cleaned_data)
+            data = form.cleaned_data
+            services.action_update(
+                action=action,
+                title=data["title"],
+                owner=data["owner"],
+                due_on=data["due_on"],
+                status=data["status"],
+                result=data["result"],
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netlead.core.web import AuthenticatedHttpRequest, add_errors
-from netlead.meetings import selectors, services
+from netlead.meetings import rules, selectors, services
 from netlead.meetings.forms import (
     AgendaItemForm,
     AgendaReviewForm,
@@ -46,7 +46,15 @@ def agenda_add(
     form = AgendaItemForm(request.POST, network=access.network)
     if form.is_valid():
         try:
-            item = services.agenda_item_add(meeting=meeting, by=access.member, **form.cleaned_data)
+            data = form.cleaned_data
+            item = services.agenda_item_add(
+                meeting=meeting,
+                by=access.member,
+                kind=data["kind"],
+                title=data["title"],
+                description=data["description"],
+                result=data["result"],
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -75,12 +83,20 @@ def agenda_edit(
     access = network_for(request.user, slug, network_id, CONTRIBUTE)
     meeting = meeting_for(access, pk)
     item = _item_for(meeting.pk, item_id)
-    if not services.can_change_agenda_item(item, access.member):
+    if not rules.can_change_agenda_item(item, access.member):
         raise PermissionDenied
     form = AgendaItemForm(request.POST or None, instance=item, network=access.network)
     if request.method == "POST" and form.is_valid():
         try:
-            services.agenda_item_update(item=item, by=access.member, **form.cleaned_data)
+            data = form.cleaned_data
+            services.agenda_item_update(
+                item=item,
+                by=access.member,
+                kind=data["kind"],
+                title=data["title"],
+                description=data["description"],
+                result=data["result"],
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:

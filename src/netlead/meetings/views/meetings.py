@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netlead.core.web import AuthenticatedHttpRequest, add_errors
-from netlead.meetings import selectors, services
+from netlead.meetings import rules, selectors, services
 from netlead.meetings.calendar import meetings_ical
 from netlead.meetings.forms import (
     ActionForm,
@@ -64,7 +64,15 @@ def plan_create(request: AuthenticatedHttpRequest, slug: str, network_id: int) -
     form = MeetingPlanForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            created = services.meeting_plan_create(network=access.network, **form.cleaned_data)
+            data = form.cleaned_data
+            created = services.meeting_plan_create(
+                network=access.network,
+                title=data["title"],
+                rrule=data["rrule"],
+                first_starts_at=data["first_starts_at"],
+                duration_minutes=data["duration_minutes"],
+                location=data["location"],
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -120,8 +128,15 @@ def meeting_edit(
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         try:
+            data = form.cleaned_data
             meeting = services.meeting_save(
-                network=access.network, meeting=meeting, **form.cleaned_data
+                network=access.network,
+                meeting=meeting,
+                title=data["title"],
+                starts_at=data["starts_at"],
+                ends_at=data["ends_at"],
+                location=data["location"],
+                is_cancelled=data["is_cancelled"],
             )
         except ValidationError as error:
             add_errors(form, error)
@@ -161,6 +176,9 @@ def render_detail(
         "minutes_form": forms.get("minutes_form")
         or MinutesForm(initial={"text": minutes.text if minutes else ""}),
         "can_approve": any(m.pk == access.member.pk for m in detail.pending_approvers),
+        "changeable": {
+            item.pk for item in detail.agenda if rules.can_change_agenda_item(item, access.member)
+        },
         "can_propose": access.can_edit
         or (access.can_contribute and not meeting.is_cancelled and not meeting.has_ended),
     }

@@ -57,10 +57,13 @@ def result_detail(
     result = get_object_or_404(access.network.results.select_related("owner_organization"), pk=pk)
     form = MeasurementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         services.measurement_add(
             result=result,
             user=request.user,
-            **form.cleaned_data,
+            measured_on=data["measured_on"],
+            value=data["value"],
+            note=data["note"],
         )
         messages.success(request, _("Measurement added."))
         return redirect("networks:result", slug=slug, network_id=network_id, pk=pk)

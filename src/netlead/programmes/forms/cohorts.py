@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netlead.networks.forms import DateInput
 from netlead.programmes.models import EnrolmentRole
-from netlead.programmes.services.cohorts import PEER_GROUP_SIZES
+from netlead.programmes.rules import PEER_GROUP_SIZES
 from netlead.programmes.services.files import ACCEPT, MAX_BYTES
 from netlead.workspaces.forms import person_label
 

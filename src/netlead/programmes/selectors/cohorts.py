@@ -17,6 +17,7 @@ from netlead.core.language import active_language
 from netlead.development.models import SelfAssessment
 from netlead.frameworks.competences import competence_framework
 from netlead.meetings.models import Meeting
+from netlead.networks.models import Network
 from netlead.programmes.models import (
     Assignment,
     AssignmentKind,
@@ -384,3 +385,17 @@ def measurement_figures(cohort: Cohort) -> MeasurementFigures:
 
 def lesson_files(programme: Programme) -> QuerySet[Attachment]:
     return Attachment.objects.filter(lesson__module__programme=programme)
+
+
+def networks_for_case(person: Person) -> list[Network]:
+    """The real networks a participant may link a case to: those they lead or belong to now.
+    Not the learning networks of cohorts, and not a confidential leader network: what is said
+    there stays in the group, and a case is read by facilitators and peers outside it."""
+    return list(
+        Network.objects.filter(
+            members__person=person, members__left_on__isnull=True, cohort__isnull=True
+        )
+        .exclude(leader_profile__is_confidential=True)
+        .distinct()
+        .order_by("name")
+    )

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, Max, OuterRef, QuerySet
 from django.utils import timezone
 
 from netlead.analysis.programmes import (
@@ -33,12 +33,12 @@ from netlead.programmes.models import (
     PrinciplesCheckReceipt,
     PrinciplesCheckResponse,
 )
-from netlead.programmes.services.leader_networks import (
+from netlead.programmes.rules import (
     AWAY,
     CHECK_OPEN_DAYS,
     check_closes_at,
     check_refusal_from,
-    next_rotation,
+    least_recent,
     size_guidance,
 )
 from netlead.programmes.text import lines
@@ -57,6 +57,7 @@ __all__ = [
     "leader_network_page",
     "leader_networks_of",
     "meeting_row",
+    "next_rotation",
     "principles_trend_of",
 ]
 
@@ -189,7 +190,7 @@ def principles_trend_of(network: Network, *, k: int) -> PrinciplesOverview:
 def checks_open_for(member: NetworkMember) -> list[Meeting]:
     """The held meetings of the member's network whose check the member can still give, most
     recent first. One query: the meetings whose check may still be open, each with whether
-    the member was away and has answered; `services.check_refusal_from` (the rules of
+    the member was away and has answered; `rules.check_refusal_from` (the rules of
     `services.check_refusal`) decides for each."""
     now = timezone.now()
     away = Attendance.objects.filter(meeting=OuterRef("pk"), member=member, status__in=AWAY)
@@ -324,3 +325,33 @@ def leader_networks_of(person: Person) -> list[Network]:
         .distinct()
         .order_by("name", "pk")
     )
+
+
+def next_rotation(network: Network) -> tuple[NetworkMember | None, NetworkMember | None]:
+    """Who is next in turn to chair and to bring a case: the current member who held the role
+    least recently (members who never held it first), ties by name. Meetings already given
+    roles count, planned ones included, so the suggestion is for the next meeting without
+    roles. The case owner suggested is never the chair suggested."""
+    members = list(
+        NetworkMember.objects.current()
+        .filter(network=network)
+        .select_related("person")
+        .order_by("person__name", "pk")
+    )
+    roles = MeetingRoles.objects.filter(meeting__network=network, meeting__is_cancelled=False)
+    last_chair: dict[int, datetime] = {
+        row["chair_id"]: row["last"]
+        for row in roles.filter(chair__isnull=False)
+        .values("chair_id")
+        .annotate(last=Max("meeting__starts_at"))
+    }
+    last_case: dict[int, datetime] = {
+        row["case_owner_id"]: row["last"]
+        for row in roles.filter(case_owner__isnull=False)
+        .values("case_owner_id")
+        .annotate(last=Max("meeting__starts_at"))
+    }
+    chairs = least_recent(members, last_chair)
+    chair = chairs[0] if chairs else None
+    owners = [m for m in least_recent(members, last_case) if chair is None or m.pk != chair.pk]
+    return chair, (owners[0] if owners else None)

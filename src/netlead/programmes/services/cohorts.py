@@ -42,13 +42,13 @@ from netlead.programmes.models import (
     SubmissionFeedback,
     SubmissionStatus,
 )
+from netlead.programmes.rules import PEER_GROUP_SIZES, can_give_feedback
+from netlead.programmes.selectors.cohorts import networks_for_case
 from netlead.programmes.services import measurement
 from netlead.programmes.services.files import check_upload
 from netlead.surveys import selectors as survey_selectors
 from netlead.workspaces.models import Person
 from netlead.workspaces.services import person_for_user
-
-PEER_GROUP_SIZES = (2, 3, 4)
 
 
 def _require_open(cohort: Cohort) -> None:
@@ -183,20 +183,6 @@ def lesson_mark(*, enrolment: Enrolment, lesson: Lesson, done: bool) -> None:
 # -- Submissions ------------------------------------------------------------------------------
 
 
-def networks_for_case(person: Person) -> list[Network]:
-    """The real networks a participant may link a case to: those they lead or belong to now.
-    Not the learning networks of cohorts, and not a confidential leader network: what is said
-    there stays in the group, and a case is read by facilitators and peers outside it."""
-    return list(
-        Network.objects.filter(
-            members__person=person, members__left_on__isnull=True, cohort__isnull=True
-        )
-        .exclude(leader_profile__is_confidential=True)
-        .distinct()
-        .order_by("name")
-    )
-
-
 @transaction.atomic
 def submission_save(
     *,
@@ -298,16 +284,6 @@ def case_context_of(network: Network) -> dict[str, Any]:
     if summary.latest_health is not None:
         context["health"] = {"round": summary.latest_health.title, "bands": summary.health_bands}
     return context
-
-
-def can_give_feedback(submission: Submission, author: Enrolment) -> bool:
-    """Facilitators of the cohort, and the participant's peer group (not the participant)."""
-    owner = submission.enrolment
-    if author.cohort_id != owner.cohort_id or author.pk == owner.pk:
-        return False
-    if author.role == EnrolmentRole.FACILITATOR:
-        return True
-    return owner.peer_group is not None and author.peer_group == owner.peer_group
 
 
 def feedback_give(*, submission: Submission, author: Enrolment, text: str) -> SubmissionFeedback:

@@ -15,18 +15,16 @@ comparing the figures before and after that person answered.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netlead.accounts.models import User
 from netlead.analysis.programmes import PRINCIPLES
 from netlead.core.scales import SCORE
-from netlead.meetings.models import AgendaItemKind, AttendanceStatus, Meeting
+from netlead.meetings.models import AgendaItemKind, Meeting
 from netlead.meetings.services import agenda_item_add
 from netlead.networks.models import Network, NetworkKind, NetworkMember
 from netlead.networks.services import network_create
@@ -37,47 +35,19 @@ from netlead.programmes.models import (
     PrinciplesCheckReceipt,
     PrinciplesCheckResponse,
 )
-from netlead.programmes.models.leader_networks import CONFIDENTIAL_SIZE
+from netlead.programmes.rules import AWAY, check_refusal_from
 from netlead.workspaces.models import Workspace
 
 __all__ = [
-    "AWAY",
-    "CHECK_OPEN_DAYS",
-    "CONFIDENTIAL_SIZE",
-    "TOO_LARGE",
-    "TOO_SMALL",
     "agreement_accept",
-    "check_closes_at",
     "check_refusal",
-    "check_refusal_from",
     "leader_network_create",
     "leader_network_update",
     "meeting_roles_set",
-    "next_rotation",
     "principles_check_submit",
-    "size_guidance",
 ]
 
-#: How long after a meeting ends its four-principles check stays open.
-CHECK_OPEN_DAYS = 7
-TOO_SMALL = "too_small"
-TOO_LARGE = "too_large"
-
-
 # -- The network and its profile -----------------------------------------------------------
-
-
-def size_guidance(profile: LeaderNetworkProfile, member_count: int) -> str | None:
-    """TOO_SMALL or TOO_LARGE when a confidential group is outside CONFIDENTIAL_SIZE (8 to 20
-    people: enough for varied cases, few enough for trust); None otherwise."""
-    if not profile.is_confidential:
-        return None
-    low, high = CONFIDENTIAL_SIZE
-    if member_count < low:
-        return TOO_SMALL
-    if member_count > high:
-        return TOO_LARGE
-    return None
 
 
 def _full_clean_both(
@@ -227,85 +197,7 @@ def meeting_roles_set(
     return roles
 
 
-def _least_recent(
-    members: list[NetworkMember], last: Mapping[int, datetime]
-) -> list[NetworkMember]:
-    """Members who never had the role first (by name), then whoever had it longest ago."""
-    return sorted(
-        members,
-        key=lambda m: (
-            last.get(m.pk, datetime.min.replace(tzinfo=UTC)),
-            m.person.name.casefold(),
-            m.pk,
-        ),
-    )
-
-
-def next_rotation(network: Network) -> tuple[NetworkMember | None, NetworkMember | None]:
-    """Who is next in turn to chair and to bring a case: the current member who held the role
-    least recently (members who never held it first), ties by name. Meetings already given
-    roles count, planned ones included, so the suggestion is for the next meeting without
-    roles. The case owner suggested is never the chair suggested."""
-    members = list(
-        NetworkMember.objects.current()
-        .filter(network=network)
-        .select_related("person")
-        .order_by("person__name", "pk")
-    )
-    roles = MeetingRoles.objects.filter(meeting__network=network, meeting__is_cancelled=False)
-    last_chair: dict[int, datetime] = {
-        row["chair_id"]: row["last"]
-        for row in roles.filter(chair__isnull=False)
-        .values("chair_id")
-        .annotate(last=Max("meeting__starts_at"))
-    }
-    last_case: dict[int, datetime] = {
-        row["case_owner_id"]: row["last"]
-        for row in roles.filter(case_owner__isnull=False)
-        .values("case_owner_id")
-        .annotate(last=Max("meeting__starts_at"))
-    }
-    chairs = _least_recent(members, last_chair)
-    chair = chairs[0] if chairs else None
-    owners = [m for m in _least_recent(members, last_case) if chair is None or m.pk != chair.pk]
-    return chair, (owners[0] if owners else None)
-
-
 # -- The four-principles check -------------------------------------------------------------
-
-
-def check_closes_at(meeting: Meeting) -> datetime:
-    return meeting.ends_at + timedelta(days=CHECK_OPEN_DAYS)
-
-
-#: Attendance that means the member was not at the meeting (so has nothing to score).
-AWAY = (AttendanceStatus.ABSENT, AttendanceStatus.EXCUSED)
-
-
-def check_refusal_from(
-    *, meeting: Meeting, member: NetworkMember, away: bool, answered: bool, now: datetime
-) -> str | None:
-    """The rules of the four-principles check, over facts already loaded (no query): why
-    `member` cannot give the check of `meeting` at `now`, given whether their attendance says
-    they were `away` and whether they `answered` already; None if they can. `meeting.network`
-    must be loaded. `check_refusal` and the selector `checks_open_for` both decide with it."""
-    if member.network_id != meeting.network_id or member.left_on is not None:
-        return _("Only current members of this leader network can give the check.")
-    if meeting.network.kind != NetworkKind.LEADER_NETWORK:
-        return _("This meeting is not a meeting of a leader network.")
-    if meeting.is_cancelled:
-        return _("This meeting was cancelled: there is nothing to check.")
-    if meeting.ends_at > now:
-        return _("The check opens when the meeting has ended.")
-    if now > check_closes_at(meeting):
-        return _("The check of this meeting has closed.")
-    if member.joined_on > timezone.localdate(meeting.starts_at):
-        return _("You joined after this meeting.")
-    if away:
-        return _("You were not at this meeting.")
-    if answered:
-        return _("You have given the check of this meeting already.")
-    return None
 
 
 def check_refusal(*, meeting: Meeting, member: NetworkMember) -> str | None:

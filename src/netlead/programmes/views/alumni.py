@@ -28,7 +28,10 @@ def alumni(request: AuthenticatedHttpRequest, slug: str, cohort_id: int) -> Http
     if request.method == "POST" and form.is_valid():
         try:
             topic = services.post_topic(
-                cohort=access.cohort, author=access.enrolment, **form.cleaned_data
+                cohort=access.cohort,
+                author=access.enrolment,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
             )
         except ValidationError as error:
             form.add_error(None, error)

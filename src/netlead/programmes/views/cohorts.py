@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netlead.core.web import AuthenticatedHttpRequest, add_errors
+from netlead.programmes import rules
 from netlead.programmes.access import CohortAccess, attachment_for, cohort_for, programme_for
 from netlead.programmes.forms.cohorts import (
     CohortForm,
@@ -40,7 +41,9 @@ def cohort_create(request: AuthenticatedHttpRequest, slug: str, programme_id: in
             cohort = services.cohort_create(
                 programme=programme,
                 creator=request.user,
-                **form.cleaned_data,
+                name=form.cleaned_data["name"],
+                starts_on=form.cleaned_data["starts_on"],
+                ends_on=form.cleaned_data["ends_on"],
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -235,7 +238,7 @@ def cohort_assignment(
         )
         return redirect(request.path)
     submission = selectors.my_submissions(access.enrolment).get(assignment.pk)
-    networks = services.networks_for_case(access.enrolment.person)
+    networks = selectors.networks_for_case(access.enrolment.person)
     initial = {"text": submission.text, "network": submission.network} if submission else None
     form = SubmissionForm(
         request.POST or None,
@@ -285,7 +288,7 @@ def submission_detail(
 ) -> HttpResponse:
     access = cohort_for(request.user, slug, cohort_id)
     submission = selectors.submission_for(access.enrolment, submission_id)
-    can_give = services.can_give_feedback(submission, access.enrolment)
+    can_give = rules.can_give_feedback(submission, access.enrolment)
     form = FeedbackForm(request.POST or None)
     if request.method == "POST":
         if not can_give:

@@ -18,6 +18,7 @@ from netlead.core.web import AuthenticatedHttpRequest, add_errors
 from netlead.meetings.models import Meeting
 from netlead.networks.access import EDIT, READ
 from netlead.networks.models import Network
+from netlead.programmes import rules
 from netlead.programmes.access import LeaderNetworkAccess, leader_network_for
 from netlead.programmes.forms.leader_networks import (
     PRINCIPLE_TEXTS,
@@ -100,7 +101,7 @@ def leader_network(request: AuthenticatedHttpRequest, slug: str, network_id: int
             "page": page,
             "principles": _principles(),
             "agreement_form": AgreementForm(),
-            "size_range": services.CONFIDENTIAL_SIZE,
+            "size_range": rules.CONFIDENTIAL_SIZE,
         },
     )
 
@@ -180,7 +181,7 @@ def leader_network_roles(
     network = access.network_access.network
     meeting = _meeting_of(access, meeting_id)
     current = selectors.meeting_row(meeting)
-    chair, case_owner = services.next_rotation(network)
+    chair, case_owner = selectors.next_rotation(network)
     initial = {
         "chair": current.chair or chair,
         "case_owner": current.case_owner or case_owner,
@@ -254,7 +255,7 @@ def leader_network_check(
             "meeting": meeting,
             "form": form,
             "refusal": refusal,
-            "closes_at": services.check_closes_at(meeting),
+            "closes_at": rules.check_closes_at(meeting),
             "principles": _principles(),
         },
         # A post only comes back here when nothing was stored.

@@ -44,8 +44,11 @@ def round_create(request: AuthenticatedHttpRequest, slug: str, network_id: int) 
         try:
             survey_round = services.round_create(
                 network=access.network,
+                instrument=form.cleaned_data["instrument"],
+                title=form.cleaned_data["title"],
+                closes_on=form.cleaned_data["closes_on"],
+                anonymous=form.cleaned_data["anonymous"],
                 created_by=request.user,
-                **form.cleaned_data,
             )
         except ValidationError as error:
             add_errors(form, error)
@@ -69,7 +72,13 @@ def round_detail(
         if request.method == "POST":
             if settings_form.is_valid():
                 try:
-                    services.round_update(survey_round, **settings_form.cleaned_data)
+                    data = settings_form.cleaned_data
+                    services.round_update(
+                        survey_round=survey_round,
+                        title=data["title"],
+                        closes_on=data["closes_on"],
+                        anonymous=data["anonymous"],
+                    )
                 except ValidationError as error:
                     add_errors(settings_form, error)
                 else:
