@@ -129,9 +129,7 @@ def render_text(d: Diagnosis, *, top: int = 10) -> str:
     lines = ["Network diagnosis", "=================", ""]
     lines += [f"{label}: {value}" for label, value in _headline(d)]
     lines += ["", "What stands out", "---------------"]
-    lines += [
-        f"{i}. {finding_text(f, names)}" for i, f in enumerate(d.findings[:top], start=1)
-    ]
+    lines += [f"{i}. {finding_text(f, names)}" for i, f in enumerate(d.findings[:top], start=1)]
     if not d.findings:
         lines.append("Nothing stands out.")
     if d.comparison is not None:
@@ -193,7 +191,9 @@ def render_html(d: Diagnosis, *, title: str = "Network diagnosis", top: int = 15
     parts.append("</ul><h2>What stands out</h2>")
     if d.findings:
         parts.append(
-            "<ol>" + "".join(f"<li>{_e(finding_text(f, names))}</li>" for f in d.findings[:top]) + "</ol>"
+            "<ol>"
+            + "".join(f"<li>{_e(finding_text(f, names))}</li>" for f in d.findings[:top])
+            + "</ol>"
         )
     else:
         parts.append("<p>Nothing stands out.</p>")

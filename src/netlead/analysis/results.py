@@ -241,6 +241,8 @@ class KeyPlayers:
     sets: tuple[KeyPlayerSet, ...]
     method: str
     candidates: int
+    #: "exhaustive" (every set tried) or "greedy" (greedy, swaps and restarts).
+    search: str = "greedy"
 
 
 @dataclass(frozen=True, slots=True)
