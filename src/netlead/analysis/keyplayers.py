@@ -72,7 +72,7 @@ def distance_fragmentation(graph: Any, sources: Sequence[int] | None = None) -> 
     >>> distance_fragmentation(ig.Graph([(0, 1), (1, 2)]))  # 1 - (4·1 + 2·½) / 6
     0.16666666666666663
     """
-    n = graph.vcount()
+    n: int = graph.vcount()
     if n < 2:
         return 0.0
     vertices = list(range(n)) if sources is None else list(sources)
