@@ -143,7 +143,9 @@ def rated(survey: Survey, django_capture_on_commit_callbacks) -> tuple[Survey, A
     return survey, survey.close(django_capture_on_commit_callbacks, survey_round)
 
 
-def test_a_member_sees_the_ratings_they_received_and_nobody_elses(rated: tuple[Survey, Any]) -> None:
+def test_a_member_sees_the_ratings_they_received_and_nobody_elses(
+    rated: tuple[Survey, Any],
+) -> None:
     survey, survey_round = rated
     world = survey.net.world
     url = survey.url("results", survey_round)
