@@ -133,7 +133,7 @@ def test_the_response_is_shown_per_organization_only_from_k_members_asked() -> N
     assert shown is not None
     assert [o.organization for o in shown.by_organization] == ["Care", "Municipality"]  # k = 3
     assert shown.organizations_not_shown == 3
-    assert (shown.respondents, shown.members) == (8, 12) and shown.rate == "66%"
+    assert (shown.respondents, shown.members) == (8, 12) and shown.rate == "67%"  # 8 of 12, rounded
     assert shown.warning.startswith("Only 8 of 12 members answered")
     # the warning is shown apart, not among the findings
     assert not any(
@@ -206,11 +206,13 @@ def test_what_the_engine_stores_today_reads_back() -> None:
     assert selectors.rating_summary(diagnosis) == []
 
 
-@pytest.mark.parametrize("schema", [3, 0, "1", True, None])
+@pytest.mark.parametrize("schema", [4, 0, "1", True, None])
 def test_an_unknown_diagnosis_schema_is_a_clear_error(schema: object) -> None:
     stored = _sample("diagnosis_v1.json")
     stored["diagnosis"]["schema"] = schema
-    with pytest.raises(UnknownSchema, match="this version of netlead reads schema 1, 2") as error:
+    with pytest.raises(
+        UnknownSchema, match="this version of netlead reads schema 1, 2, 3"
+    ) as error:
         read_diagnosis(stored)
     assert f"stored diagnosis has schema version {schema!r}" in str(error.value)
     assert error.value.version == schema
@@ -331,7 +333,11 @@ def test_the_health_dashboard_names_dimensions_and_gives_reasons() -> None:
     assert dashboard.respondents == 8 and dashboard.reason == ""
     first = dashboard.dimensions[0]
     assert first.key == "free_space" and first.name and first.band == "concern"
-    assert first.mean == pytest.approx(2.8333, abs=1e-4) and first.shown == "2.83"
+    assert (
+        first.mean == pytest.approx(2.8333, abs=1e-4)
+        and first.shown == "2.8"
+        and first.meter == "2.8"
+    )
     politie, zorg = dashboard.by_organization[1:]
     assert "worked out" in politie.reason
     assert zorg.reason == "Not shown: fewer than 3 people answered."

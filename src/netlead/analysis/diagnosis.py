@@ -13,6 +13,7 @@ from netlead.analysis.centrality import DEFAULT_EXACT_LIMIT, DEFAULT_PIVOTS, cen
 from netlead.analysis.cutpoints import cut_points, fragmentation
 from netlead.analysis.findings import find, low_response, rank
 from netlead.analysis.graph import Graphs, build_graphs
+from netlead.analysis.keyplayers import key_players
 from netlead.analysis.missing import (
     DEFAULT_RESPONSE_THRESHOLD,
     MISSING_METHODS,
@@ -34,6 +35,7 @@ from netlead.analysis.results import (
     NetworkMetrics,
     OrganizationMetrics,
     OrganizationResponse,
+    OrgRatingCell,
     OrgTieCell,
 )
 from netlead.analysis.suggestions import suggest
@@ -43,7 +45,10 @@ __all__ = ["SCHEMA_VERSION", "diagnose", "to_dict"]
 #: 2: the response rate and the method for missing answers (network.respondents,
 #: response_rate, missing_data, reconstructed_ties, response_threshold, low_response;
 #: organizations[].respondents, response_rate; comparison.ties_not_compared).
-SCHEMA_VERSION = 2
+#: 3: trust and value per pair of organizations (rating_matrix), communities across
+#: organizations (community_organizations), key-player sets (key_players); the finding
+#: org_single_bridge names its member (params.name).
+SCHEMA_VERSION = 3
 
 
 def diagnose(
@@ -158,6 +163,11 @@ def diagnose(
     warning = low_response(network_metrics)
     if warning is not None:
         findings = rank([warning, *findings])
+    names = graphs.org_names
+    rating_matrix = tuple(
+        OrgRatingCell(source=names[a], target=names[b], ratings=aggregate)
+        for (a, b), aggregate in rated.org_matrix.items()
+    )
     weaving = suggest(
         graphs,
         betweenness=central.betweenness,
@@ -174,6 +184,11 @@ def diagnose(
         findings=findings,
         suggestions=weaving,
         k=k,
+        rating_matrix=rating_matrix,
+        community_organizations=sna.community_mix(
+            communities, [m.organization for m in network.members]
+        ),
+        key_players=key_players(u, graphs.ids, central.betweenness, seed=seed),
     )
 
 

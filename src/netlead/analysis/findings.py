@@ -111,7 +111,7 @@ def find(
                 "members_isolated", {"count": network.isolates}, network.isolates, 0.4 + 0.4 * share
             )
         )
-    out.extend(_organization_findings(network, organizations, n))
+    out.extend(_organization_findings(network, organizations, n, {m.id: m.name for m in members}))
     out.extend(_member_findings(members))
     out.extend(_mixing_findings(network))
     if ratings is not None:
@@ -120,7 +120,10 @@ def find(
 
 
 def _organization_findings(
-    network: NetworkMetrics, organizations: tuple[OrganizationMetrics, ...], n: int
+    network: NetworkMetrics,
+    organizations: tuple[OrganizationMetrics, ...],
+    n: int,
+    names: dict[str, str],
 ) -> list[Finding]:
     out: list[Finding] = []
     total = len(organizations)
@@ -152,6 +155,7 @@ def _organization_findings(
                 {
                     "organization": org.organization,
                     "member": org.bridges[0],
+                    "name": names.get(org.bridges[0], ""),
                     "members": org.members,
                 },
                 org.external_ties,

@@ -7,7 +7,9 @@ exactly one group of a breakdown is suppressed, the smallest shown group is supp
 so that nobody can work out the hidden group from the total and the others.
 
 Bands follow the product's rule on the score rounded to one decimal, as shown:
-strength 4.0 and above, worth discussing 3.0 to 3.9, concern below 3.0.
+strength 4.0 and above, worth discussing 3.0 to 3.9, concern below 3.0. `shown_score` is that
+one rounding (half up, on the decimal the reader sees): the band, the bar and the figure on the
+page all use it, so they cannot disagree.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from statistics import fmean
 
 __all__ = [
@@ -27,6 +30,7 @@ __all__ = [
     "band",
     "compare_health",
     "score_health",
+    "shown_score",
 ]
 
 STRENGTH = "strength"
@@ -90,15 +94,27 @@ class DimensionChange:
     change: float | None
 
 
-def band(mean: float | None) -> str | None:
-    """The band of a dimension score.
+def shown_score(mean: float | None) -> float | None:
+    """A dimension score as shown: rounded half up to one decimal (2.95 -> 3.0, 2.25 ->
+    2.3), on its shortest decimal form, so binary floating point never tips it.
 
-    >>> band(3.95), band(3.94), band(2.96), band(None)
-    ('strength', 'discuss', 'discuss', None)
+    >>> shown_score(2.95), shown_score(2.25), shown_score(2.8333), shown_score(None)
+    (3.0, 2.3, 2.8, None)
     """
     if mean is None:
         return None
-    shown = round(mean, 1)
+    return float(Decimal(repr(mean)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def band(mean: float | None) -> str | None:
+    """The band of a dimension score, on the score as shown (`shown_score`).
+
+    >>> band(3.95), band(3.94), band(2.96), band(2.95), band(None)
+    ('strength', 'discuss', 'discuss', 'discuss', None)
+    """
+    shown = shown_score(mean)
+    if shown is None:
+        return None
     if shown >= 4.0:
         return STRENGTH
     return DISCUSS if shown >= 3.0 else CONCERN

@@ -10,7 +10,7 @@ than ``k`` distinct raters is suppressed: its figures are ``None`` and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from netlead.analysis.model import Tie
 from netlead.analysis.results import RatingAggregate, RatingsSummary
@@ -115,6 +115,9 @@ class RatingsResult:
     org_received: list[RatingAggregate]
     org_given: list[RatingAggregate]
     summary: RatingsSummary | None
+    #: (rater's organization, rated member's organization) -> trust and value over the
+    #: ratings of that pair, the diagonal included; only pairs with a rating.
+    org_matrix: dict[tuple[int, int], RatingAggregate] = field(default_factory=dict)
 
 
 def aggregate_ratings(
@@ -131,6 +134,8 @@ def aggregate_ratings(
     Raters are the distinct sources of rated ties. Organizations' figures count
     only ties that cross the organization's boundary. ``within``/``across``
     compare ties inside one organization (or layer) with ties between two.
+    ``org_matrix`` holds one aggregate per ordered pair of organizations (rater's, rated
+    member's), inside one organization included, each under the same k rule.
 
     >>> ties = tuple(Tie(s, "x", reliability=3) for s in "abc")
     >>> r = aggregate_ratings(ties, {"a": 0, "b": 1, "c": 2, "x": 3}, [-1] * 4, 0,
@@ -148,6 +153,7 @@ def aggregate_ratings(
     v_n = [0] * n
     received: dict[int, _Acc] = {}
     given: dict[int, _Acc] = {}
+    pairs: dict[tuple[int, int], _Acc] = {}
     # Summary aggregates: 0 network, 1/2 within/across organizations, 3/4 layers.
     summary_accs = [_Acc() for _ in range(5)]
     for tie in ties:
@@ -167,6 +173,7 @@ def aggregate_ratings(
         ls, lt = layer[s], layer[t]
         targets = [summary_accs[0]]
         if gs >= 0 and gt >= 0:
+            targets.append(_get(pairs, (gs, gt)))
             if gs == gt:
                 targets.append(summary_accs[1])
             else:
@@ -198,10 +205,11 @@ def aggregate_ratings(
         _results(received, organizations, k),
         _results(given, organizations, k),
         summary,
+        {pair: acc.result(k) for pair, acc in sorted(pairs.items())},
     )
 
 
-def _get(accs: dict[int, _Acc], key: int) -> _Acc:
+def _get[K](accs: dict[K, _Acc], key: K) -> _Acc:
     acc = accs.get(key)
     if acc is None:
         acc = accs[key] = _Acc()

@@ -55,9 +55,10 @@ def _label(name: Any, member_id: Any) -> str:
     return f"{name} ({member_id})" if name and name != member_id else str(member_id)
 
 
-def finding_text(finding: Finding) -> str:
+def finding_text(finding: Finding, names: dict[str, str] | None = None) -> str:
     """The English sentence of a finding; ``messages.UnknownMessageKey`` for a key
-    without a text.
+    without a text. A member is named by their label (name and id, from the finding or
+    from ``names``), never by the id alone when a name is known.
 
     >>> finding_text(Finding("org_isolated", {"organization": "Police", "members": 4}, 4, 0.6))
     'Police (4 members) has no tie outside itself.'
@@ -72,7 +73,9 @@ def finding_text(finding: Finding) -> str:
     values["figure_signed_pct"] = "n/a" if fig is None else f"{100 * fig:+.0f} points"
     values["figure_signed_num"] = "n/a" if fig is None else f"{fig:+.2f}"
     if "member" in finding.params:
-        values["member_label"] = _label(finding.params.get("name"), finding.params["member"])
+        member = finding.params["member"]
+        name = finding.params.get("name") or (names or {}).get(str(member), "")
+        values["member_label"] = _label(name, member)
     return messages.finding_template(finding.key) % values
 
 
@@ -126,12 +129,12 @@ def render_text(d: Diagnosis, *, top: int = 10) -> str:
     lines = ["Network diagnosis", "=================", ""]
     lines += [f"{label}: {value}" for label, value in _headline(d)]
     lines += ["", "What stands out", "---------------"]
-    lines += [f"{i}. {finding_text(f)}" for i, f in enumerate(d.findings[:top], start=1)]
+    lines += [f"{i}. {finding_text(f, names)}" for i, f in enumerate(d.findings[:top], start=1)]
     if not d.findings:
         lines.append("Nothing stands out.")
     if d.comparison is not None:
         lines += ["", "Since the earlier round", "-----------------------"]
-        lines += [f"- {finding_text(f)}" for f in d.comparison.findings]
+        lines += [f"- {finding_text(f, names)}" for f in d.comparison.findings]
         joined, left = len(d.comparison.members_joined), len(d.comparison.members_left)
         lines.append(f"- {joined} member(s) joined and {left} left.")
     lines += ["", "Introductions that would help", "-----------------------------"]
@@ -188,13 +191,15 @@ def render_html(d: Diagnosis, *, title: str = "Network diagnosis", top: int = 15
     parts.append("</ul><h2>What stands out</h2>")
     if d.findings:
         parts.append(
-            "<ol>" + "".join(f"<li>{_e(finding_text(f))}</li>" for f in d.findings[:top]) + "</ol>"
+            "<ol>"
+            + "".join(f"<li>{_e(finding_text(f, names))}</li>" for f in d.findings[:top])
+            + "</ol>"
         )
     else:
         parts.append("<p>Nothing stands out.</p>")
     if d.comparison is not None:
         parts.append("<h2>Since the earlier round</h2><ul>")
-        parts += [f"<li>{_e(finding_text(f))}</li>" for f in d.comparison.findings]
+        parts += [f"<li>{_e(finding_text(f, names))}</li>" for f in d.comparison.findings]
         parts.append(
             f"<li>{len(d.comparison.members_joined)} member(s) joined and "
             f"{len(d.comparison.members_left)} left.</li></ul>"

@@ -11,12 +11,16 @@ from dataclasses import dataclass, field
 __all__ = [
     "Brokerage",
     "Communities",
+    "CommunityMix",
     "Comparison",
     "Diagnosis",
     "Finding",
+    "KeyPlayerSet",
+    "KeyPlayers",
     "MemberMetrics",
     "MetricChange",
     "NetworkMetrics",
+    "OrgRatingCell",
     "OrgTieCell",
     "OrganizationMetrics",
     "OrganizationResponse",
@@ -197,6 +201,51 @@ class OrgTieCell:
 
 
 @dataclass(frozen=True, slots=True)
+class OrgRatingCell:
+    """Trust and value given by members of ``source`` to members of ``target`` (the
+    diagonal: inside one organization), over at least k distinct raters."""
+
+    source: str
+    target: str
+    ratings: RatingAggregate
+
+
+@dataclass(frozen=True, slots=True)
+class CommunityMix:
+    """One Leiden community and how its members spread over organizations (counts)."""
+
+    community: int
+    members: int
+    organizations: dict[str, int]
+    without_organization: int
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPlayerSet:
+    """The members whose departure together fragments the network most (KPP-Neg), and the
+    fragmentation (F) and distance-weighted fragmentation (D_F) of the network without them."""
+
+    size: int
+    members: tuple[str, ...]
+    fragmentation: float
+    distance_fragmentation: float
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPlayers:
+    """Key-player sets by size (netlead.analysis.keyplayers), with the network's F and D_F
+    before anyone leaves."""
+
+    fragmentation_before: float
+    distance_fragmentation_before: float
+    sets: tuple[KeyPlayerSet, ...]
+    method: str
+    candidates: int
+    #: "exhaustive" (every set tried) or "greedy" (greedy, swaps and restarts).
+    search: str = "greedy"
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A plain statement: a message key, its parameters and the figure behind it."""
 
@@ -261,3 +310,8 @@ class Diagnosis:
     suggestions: tuple[Suggestion, ...]
     k: int
     comparison: Comparison | None = field(default=None)
+    #: Schema 3: trust and value per pair of organizations, communities across
+    #: organizations, key-player sets.
+    rating_matrix: tuple[OrgRatingCell, ...] = ()
+    community_organizations: tuple[CommunityMix, ...] = ()
+    key_players: KeyPlayers | None = None

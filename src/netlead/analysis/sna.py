@@ -13,9 +13,12 @@ from typing import Any
 
 import igraph as ig  # type: ignore[import-untyped,unused-ignore]
 
+from netlead.analysis.results import CommunityMix
+
 __all__ = [
     "GroupTies",
     "average_clustering",
+    "community_mix",
     "constraint",
     "degree_centralization",
     "density",
@@ -227,3 +230,35 @@ def partition_agreement(a: list[int], b: list[int]) -> tuple[float | None, float
     nmi = ig.compare_communities(a, b, method="nmi")
     ari = ig.compare_communities(a, b, method="adjusted_rand")
     return _clean(float(nmi)), _clean(float(ari))
+
+
+def community_mix(
+    communities: list[int], organizations: list[str | None]
+) -> tuple[CommunityMix, ...]:
+    """How each community (numbered 0.. by size) spreads over organizations: per community
+    its size, the members of each organization in it, and the members without one. A
+    community inside one organization follows organization lines; one spread over several
+    cuts across them.
+
+    >>> [(c.community, c.organizations) for c in community_mix([0, 0, 1], ["X", "Y", "Y"])]
+    [(0, {'X': 1, 'Y': 1}), (1, {'Y': 1})]
+    """
+    counts: dict[int, dict[str, int]] = {}
+    sizes: dict[int, int] = {}
+    without: dict[int, int] = {}
+    for community, organization in zip(communities, organizations, strict=True):
+        sizes[community] = sizes.get(community, 0) + 1
+        spread = counts.setdefault(community, {})
+        if organization is None:
+            without[community] = without.get(community, 0) + 1
+        else:
+            spread[organization] = spread.get(organization, 0) + 1
+    return tuple(
+        CommunityMix(
+            community=c,
+            members=sizes[c],
+            organizations=dict(sorted(counts[c].items())),
+            without_organization=without.get(c, 0),
+        )
+        for c in sorted(sizes)
+    )

@@ -11,6 +11,10 @@ Three kinds of candidate (Krebs & Holley's "network weaving"):
 
 Each is scored by the exact fragmentation reduction (share of ordered pairs newly
 connected) and by the reduction of the constraint of the two people introduced.
+
+The ranking is then made diverse (:func:`diversify`): nobody is named (introduced or
+introducing) in more than two of the first ten, so a leader's list is not ten introductions of
+the same well-connected person.
 """
 
 from __future__ import annotations
@@ -20,7 +24,11 @@ from collections.abc import Callable
 from netlead.analysis.graph import Graphs
 from netlead.analysis.results import Suggestion
 
-__all__ = ["local_constraint", "suggest"]
+__all__ = ["MOST_PER_PERSON", "TOP", "diversify", "local_constraint", "suggest"]
+
+#: The diversity rule: nobody in more than MOST_PER_PERSON of the first TOP suggestions.
+TOP = 10
+MOST_PER_PERSON = 2
 
 _TOP_CONSTRAINED = 20
 _CANDIDATES = 12
@@ -194,7 +202,42 @@ def suggest(
         chosen.values(),
         key=lambda s: (-s.fragmentation_reduction, -s.constraint_reduction, s.source, s.target),
     )
-    return tuple(ordered[:limit])
+    return diversify(ordered)[:limit]
+
+
+def diversify(
+    ranked: list[Suggestion] | tuple[Suggestion, ...],
+    *,
+    top: int = TOP,
+    most: int = MOST_PER_PERSON,
+) -> tuple[Suggestion, ...]:
+    """The ranked suggestions with nobody (source, target or via) in more than ``most`` of
+    the first ``top``: walking the ranking, a suggestion that would name someone a
+    ``most + 1``-th time among the first ``top`` is held back; held-back suggestions follow
+    once the first ``top`` are filled, in their order, and are dropped when the ranking runs
+    out before (they would only repeat the same people). Order is otherwise kept.
+
+    >>> s = [Suggestion("close_triad", "hub", t, None, None, None, 0.0, 1.0) for t in "abc"]
+    >>> [x.target for x in diversify(s)]
+    ['a', 'b']
+    """
+    shown: list[Suggestion] = []
+    held: list[Suggestion] = []
+    times: dict[str, int] = {}
+    for suggestion in ranked:
+        if len(shown) >= top:
+            held.append(suggestion)
+            continue
+        people = {suggestion.source, suggestion.target}
+        if suggestion.via is not None:
+            people.add(suggestion.via)
+        if any(times.get(p, 0) >= most for p in people):
+            held.append(suggestion)
+            continue
+        shown.append(suggestion)
+        for p in people:
+            times[p] = times.get(p, 0) + 1
+    return tuple(shown + held) if len(shown) >= top else tuple(shown)
 
 
 def _name(names: tuple[str, ...], code: int) -> str | None:

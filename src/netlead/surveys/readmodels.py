@@ -22,33 +22,44 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
+from netlead.analysis.sna import community_mix
+
 __all__ = [
     "DIAGNOSIS_SCHEMAS",
     "HEALTH_SCHEMAS",
+    "CommunityFigures",
     "Comparison",
     "Diagnosis",
     "DimensionChange",
     "DimensionScore",
     "Edge",
     "Finding",
+    "GroupEI",
     "GroupHealth",
     "Health",
     "HealthSummary",
+    "KeyPlayerSet",
+    "KeyPlayers",
     "MemberFigures",
     "MetricChange",
     "NetworkFigures",
     "NetworkMap",
     "OrganizationFigures",
+    "OrganizationRatingCell",
+    "OrganizationRatings",
     "OrganizationResponse",
     "OrganizationTies",
     "RatingAggregate",
     "Ratings",
     "Response",
+    "Structure",
     "Suggestion",
     "UnknownSchema",
     "read_diagnosis",
     "read_health",
     "read_map",
+    "read_member_ratings",
+    "read_structure",
 ]
 
 Stored = Mapping[str, Any]
@@ -173,6 +184,26 @@ class OrganizationTies:
 
 
 @dataclass(frozen=True, slots=True)
+class OrganizationRatings:
+    """Trust and value of one organization as rated by members of the other organizations
+    (received), and as it rates them (given); each over at least k raters."""
+
+    organization: str
+    received: RatingAggregate
+    given: RatingAggregate
+
+
+@dataclass(frozen=True, slots=True)
+class OrganizationRatingCell:
+    """Trust and value given by members of ``source`` to members of ``target`` (``source ==
+    target``: inside one organization), over at least k distinct raters."""
+
+    source: str
+    target: str
+    aggregate: RatingAggregate
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A plain-language finding as a message key with parameters (surveys/texts.py words it)."""
 
@@ -245,6 +276,11 @@ class Diagnosis:
     comparison: Comparison | None
     #: ``None`` for a diagnosis of schema 1, which did not record who answered.
     response: Response | None = None
+    #: Each organization's trust and value, received and given (every schema).
+    organization_ratings: tuple[OrganizationRatings, ...] = ()
+    #: Trust and value per pair of organizations (schema 3 on; ``None`` before, when it was
+    #: not computed).
+    rating_matrix: tuple[OrganizationRatingCell, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +313,17 @@ def _ratings(data: Stored | None) -> Ratings | None:
         across_organizations=_aggregate(data["across_organizations"]),
         within_layers=_aggregate(data["within_layers"]),
         across_layers=_aggregate(data["across_layers"]),
+    )
+
+
+def _organization_ratings(found: Stored) -> tuple[OrganizationRatings, ...]:
+    return tuple(
+        OrganizationRatings(
+            organization=o["organization"],
+            received=_aggregate(o["ratings_received"]),
+            given=_aggregate(o["ratings_given"]),
+        )
+        for o in found["organizations"]
     )
 
 
@@ -321,6 +368,7 @@ def _diagnosis_v1(stored: Stored) -> Diagnosis:
             for c in found["organization_matrix"]
         ),
         ratings=_ratings(found.get("ratings")),
+        organization_ratings=_organization_ratings(found),
         findings=tuple(_finding(f) for f in found["findings"]),
         suggestions=tuple(
             Suggestion(
@@ -420,13 +468,187 @@ def _map_v2(stored: Stored) -> NetworkMap:
     return replace(_map_v1(stored), schema=2)
 
 
+def _diagnosis_v3(stored: Stored) -> Diagnosis:
+    """Schema 3 adds trust and value per pair of organizations (``rating_matrix``), the
+    communities across organizations and the key-player sets (read by `read_structure`)."""
+    found = stored["diagnosis"]
+    return replace(
+        _diagnosis_v2(stored),
+        schema=3,
+        rating_matrix=tuple(
+            OrganizationRatingCell(
+                source=c["source"], target=c["target"], aggregate=_aggregate(c["ratings"])
+            )
+            for c in found["rating_matrix"]
+        ),
+    )
+
+
+def _map_v3(stored: Stored) -> NetworkMap:
+    """The map did not change in schema 3."""
+    return replace(_map_v1(stored), schema=3)
+
+
 #: Schema version (``schema`` in the stored diagnosis) -> its readers.
 _DIAGNOSIS_READERS: dict[int, Callable[[Stored], Diagnosis]] = {
     1: _diagnosis_v1,
     2: _diagnosis_v2,
+    3: _diagnosis_v3,
 }
-_MAP_READERS: dict[int, Callable[[Stored], NetworkMap]] = {1: _map_v1, 2: _map_v2}
+_MAP_READERS: dict[int, Callable[[Stored], NetworkMap]] = {1: _map_v1, 2: _map_v2, 3: _map_v3}
 DIAGNOSIS_SCHEMAS = tuple(_DIAGNOSIS_READERS)
+
+
+# -- Structure: communities, core, closeness, E-I, key players -----------------------------------
+
+#: How many members the structure lists by closeness, and at most in the densest core.
+CLOSENESS_TOP = 5
+CORE_LISTED = 30
+
+
+@dataclass(frozen=True, slots=True)
+class CommunityFigures:
+    """One community: its size and how many of its members each organization holds."""
+
+    community: int
+    members: int
+    organizations: tuple[tuple[str, int], ...]
+    without_organization: int
+
+
+@dataclass(frozen=True, slots=True)
+class GroupEI:
+    """The E-I index of one organization or layer (-1 all ties inside, +1 all across)."""
+
+    group: str
+    ei_index: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPlayerSet:
+    size: int
+    members: tuple[str, ...]
+    fragmentation: float
+    distance_fragmentation: float
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPlayers:
+    """KPP-Neg key-player sets (netlead.analysis.keyplayers) and the network before."""
+
+    fragmentation_before: float
+    distance_fragmentation_before: float
+    sets: tuple[KeyPlayerSet, ...]
+    method: str
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """The structure of a closed round's network: communities and how they cut across
+    organizations, the densest k-core, the closest members, E-I per organization and per
+    layer, and (schema 3 on) the key-player sets. Member ids, never names."""
+
+    schema: int
+    communities: int
+    modularity: float | None
+    nmi_with_organizations: float | None
+    community_mix: tuple[CommunityFigures, ...]
+    max_core: int
+    max_core_size: int
+    #: The members of the densest core, at most CORE_LISTED (the count is max_core_size).
+    core_members: tuple[str, ...]
+    #: The CLOSENESS_TOP members with the highest harmonic closeness, with it.
+    closeness: tuple[tuple[str, float], ...]
+    ei_index: float | None
+    ei_by_organization: tuple[GroupEI, ...]
+    layer_ei_index: float | None
+    ei_by_layer: tuple[GroupEI, ...]
+    key_players: KeyPlayers | None
+
+
+def _structure(stored: Stored, schema: int) -> Structure:
+    found = stored["diagnosis"]
+    network = found["network"]
+    members = found["members"]
+    communities = network["communities"]
+    if schema >= 3:
+        mix = [
+            (c["community"], c["members"], c["organizations"], c["without_organization"])
+            for c in found["community_organizations"]
+        ]
+    else:  # older schemas stored each member's community: count them the same way
+        mix = [
+            (c.community, c.members, c.organizations, c.without_organization)
+            for c in community_mix(
+                [m["community"] for m in members], [m["organization"] for m in members]
+            )
+        ]
+    max_core = network["max_core"]
+    closest = sorted(members, key=lambda m: (-m["harmonic_closeness"], m["id"]))
+    players = found.get("key_players") if schema >= 3 else None
+    return Structure(
+        schema=schema,
+        communities=communities["count"],
+        modularity=communities["modularity"],
+        nmi_with_organizations=communities["nmi_with_organizations"],
+        community_mix=tuple(
+            CommunityFigures(
+                community=number,
+                members=size,
+                organizations=tuple(sorted(spread.items(), key=lambda kv: (-kv[1], kv[0]))),
+                without_organization=without,
+            )
+            for number, size, spread, without in mix
+        ),
+        max_core=max_core,
+        max_core_size=network["max_core_size"],
+        core_members=tuple(
+            sorted(m["id"] for m in members if m["core"] == max_core and max_core > 0)
+        )[:CORE_LISTED],
+        closeness=tuple((m["id"], m["harmonic_closeness"]) for m in closest[:CLOSENESS_TOP]),
+        ei_index=network["ei_index"],
+        ei_by_organization=tuple(
+            GroupEI(o["organization"], o["ei_index"]) for o in found["organizations"]
+        ),
+        layer_ei_index=network["layer_ei_index"],
+        ei_by_layer=tuple(
+            GroupEI(layer, ei) for layer, ei in sorted(network["ei_index_by_layer"].items())
+        ),
+        key_players=None
+        if not players
+        else KeyPlayers(
+            fragmentation_before=players["fragmentation_before"],
+            distance_fragmentation_before=players["distance_fragmentation_before"],
+            sets=tuple(
+                KeyPlayerSet(
+                    size=p["size"],
+                    members=tuple(p["members"]),
+                    fragmentation=p["fragmentation"],
+                    distance_fragmentation=p["distance_fragmentation"],
+                )
+                for p in players["sets"]
+            ),
+            method=players["method"],
+        ),
+    )
+
+
+def read_structure(stored: Stored) -> Structure:
+    """The structure of a closed relationship round, read like `read_diagnosis` (every
+    schema; key players from schema 3 on)."""
+    version = _diagnosis_schema(stored)
+    _reader(_DIAGNOSIS_READERS, "diagnosis", version)  # an unknown schema is an error here too
+    return _structure(stored, version if isinstance(version, int) else 0)
+
+
+def read_member_ratings(stored: Stored, member: str) -> RatingAggregate | None:
+    """The trust and value one member received (over at least k raters, else suppressed), or
+    ``None`` when they are not in the round. Only ever for that member's own page."""
+    _reader(_DIAGNOSIS_READERS, "diagnosis", _diagnosis_schema(stored))
+    for m in stored["diagnosis"]["members"]:
+        if m["id"] == member:
+            return _aggregate(m["ratings_received"])
+    return None
 
 
 def read_diagnosis(stored: Stored) -> Diagnosis:

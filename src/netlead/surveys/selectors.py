@@ -16,6 +16,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from netlead.analysis.health import band, shown_score
 from netlead.core.scales import meets_k
 from netlead.core.tokens import token_for
 from netlead.frameworks.instruments import health_check
@@ -31,9 +32,12 @@ from netlead.surveys.readmodels import (
     Health,
     NetworkMap,
     RatingAggregate,
+    Structure,
     read_diagnosis,
     read_health,
     read_map,
+    read_member_ratings,
+    read_structure,
 )
 from netlead.workspaces.models import Layer
 
@@ -240,6 +244,24 @@ def findings(data: StoredRound | Diagnosis, labels: Labels) -> list[str]:
 
 
 @dataclass(frozen=True)
+class FindingRow:
+    """A finding in words and where its evidence is: an anchor on the results page, or
+    ``"map"`` for the network map (texts.FINDING_EVIDENCE)."""
+
+    text: str
+    evidence: str
+
+
+def findings_with_evidence(data: StoredRound | Diagnosis, labels: Labels) -> list[FindingRow]:
+    """The findings in words, each with the table or map behind it."""
+    return [
+        FindingRow(_finding_text(f, labels), texts.FINDING_EVIDENCE.get(f.key, "figures"))
+        for f in _diagnosis(data).findings
+        if f.key not in texts.WARNING_KEYS
+    ]
+
+
+@dataclass(frozen=True)
 class OrganizationResponseRow:
     organization: str
     members: int
@@ -330,6 +352,219 @@ def rating_summary(data: StoredRound | Diagnosis) -> list[RatingRow]:
         RatingRow(_("Within layers"), ratings.within_layers),
         RatingRow(_("Across layers"), ratings.across_layers),
     ]
+
+
+@dataclass(frozen=True)
+class RatingCell:
+    """Trust or value of one pair of organizations as shown: the figure, or "" and why not
+    (``reason``: "fewer_than_k", "no_ratings")."""
+
+    shown: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class RatingMatrixRow:
+    organization: str
+    trust: list[RatingCell]
+    value: list[RatingCell]
+
+
+@dataclass(frozen=True)
+class RatingMatrix:
+    """Mean trust and value given by members of the row's organization to members of the
+    column's, each cell over at least k distinct raters; the diagonal is inside one
+    organization."""
+
+    organizations: list[str]
+    rows: list[RatingMatrixRow]
+    #: Cells left blank because fewer than k people rated (never their figures).
+    under_k: int
+
+
+def _cell(aggregate: RatingAggregate | None, figure: str) -> RatingCell:
+    if aggregate is None or aggregate.suppressed == "no_ratings" or aggregate.ratings == 0:
+        return RatingCell("", "no_ratings")
+    value = getattr(aggregate, figure)
+    if aggregate.suppressed is not None:
+        return RatingCell("", "fewer_than_k")
+    return RatingCell(texts.num(value) if value is not None else texts.DASH, "")
+
+
+def rating_matrix(data: StoredRound | Diagnosis) -> RatingMatrix | None:
+    """``None`` for a round analysed before the matrix existed (schema 1 and 2)."""
+    diagnosis = _diagnosis(data)
+    if diagnosis.rating_matrix is None:
+        return None
+    names = sorted(o.organization for o in diagnosis.organizations)
+    cells = {(c.source, c.target): c.aggregate for c in diagnosis.rating_matrix}
+    rows = [
+        RatingMatrixRow(
+            organization=a,
+            trust=[_cell(cells.get((a, b)), "trust") for b in names],
+            value=[_cell(cells.get((a, b)), "value") for b in names],
+        )
+        for a in names
+    ]
+    under_k = sum(1 for c in cells.values() if c.suppressed == "fewer_than_k_raters")
+    return RatingMatrix(organizations=names, rows=rows, under_k=under_k)
+
+
+@dataclass(frozen=True)
+class OrganizationRatingRow:
+    """One organization's trust and value as the others rate it (received) and as it rates
+    them (given); a figure only over at least k raters."""
+
+    organization: str
+    received_trust: RatingCell
+    received_value: RatingCell
+    received_raters: int
+    given_trust: RatingCell
+    given_value: RatingCell
+    given_raters: int
+
+
+def organization_ratings(data: StoredRound | Diagnosis) -> list[OrganizationRatingRow]:
+    """Each organization with ratings: received from and given to the other organizations."""
+    return [
+        OrganizationRatingRow(
+            organization=o.organization,
+            received_trust=_cell(o.received, "trust"),
+            received_value=_cell(o.received, "value"),
+            received_raters=o.received.raters,
+            given_trust=_cell(o.given, "trust"),
+            given_value=_cell(o.given, "value"),
+            given_raters=o.given.raters,
+        )
+        for o in sorted(_diagnosis(data).organization_ratings, key=lambda o: o.organization)
+        if o.received.ratings or o.given.ratings
+    ]
+
+
+@dataclass(frozen=True)
+class MemberRatings:
+    """The trust and value one member received, for that member's eyes only: the figures
+    over at least k raters, else why not."""
+
+    trust: RatingCell
+    value: RatingCell
+    raters: int
+
+
+def member_ratings(data: StoredRound, person_id: int) -> MemberRatings | None:
+    """The ratings the member with ``person_id`` received. Call it only with the viewer's own
+    person (the results view passes ``access.member.person_id``): nobody else's are shown.
+    ``None`` when the viewer was not in the round."""
+    found = read_member_ratings(data, str(person_id))
+    if found is None:
+        return None
+    return MemberRatings(_cell(found, "trust"), _cell(found, "value"), found.raters)
+
+
+# -- Structure -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CommunityRow:
+    """A group that works closely together: its size and its organizations (counts)."""
+
+    number: int
+    members: int
+    organizations: str
+    spread: int
+
+
+@dataclass(frozen=True)
+class GroupEIRow:
+    name: str
+    ei_index: str
+
+
+@dataclass(frozen=True)
+class KeyPlayerRow:
+    """A key-player set: who (shown names), and the network without them."""
+
+    size: int
+    members: list[str]
+    fragmentation: str
+    distance_fragmentation: str
+
+
+@dataclass(frozen=True)
+class StructureView:
+    communities: int
+    modularity: str
+    agreement: str
+    community_rows: list[CommunityRow]
+    max_core: int
+    max_core_size: int
+    core_members: list[str]
+    closeness: list[tuple[str, str]]
+    ei_index: str
+    ei_by_organization: list[GroupEIRow]
+    layer_ei_index: str
+    ei_by_layer: list[GroupEIRow]
+    #: ``None``: not computed for this round (analysed before schema 3, or too large).
+    key_players: list[KeyPlayerRow] | None
+    fragmentation_before: str
+    distance_fragmentation_before: str
+
+
+def structure(data: StoredRound | Structure, labels: Labels) -> StructureView:
+    """The structure of a closed round in shown form: names only through ``labels`` (the
+    round's naming rules), figures rounded."""
+    found = data if isinstance(data, Structure) else read_structure(data)
+    layers = {str(value): str(label) for value, label in Layer.choices}
+    none = _("No organization")
+    players = found.key_players
+    return StructureView(
+        communities=found.communities,
+        modularity=texts.num(found.modularity),
+        agreement=texts.num(found.nmi_with_organizations),
+        community_rows=[
+            CommunityRow(
+                number=c.community + 1,
+                members=c.members,
+                organizations=", ".join(
+                    f"{name} {count}"
+                    for name, count in (
+                        *c.organizations,
+                        *(((none, c.without_organization),) if c.without_organization else ()),
+                    )
+                ),
+                spread=len(c.organizations),
+            )
+            for c in found.community_mix
+        ],
+        max_core=found.max_core,
+        max_core_size=found.max_core_size,
+        core_members=sorted(labels(m) for m in found.core_members),
+        closeness=[(labels(m), texts.pct(value)) for m, value in found.closeness],
+        ei_index=texts.num(found.ei_index),
+        ei_by_organization=[
+            GroupEIRow(g.group, texts.num(g.ei_index)) for g in found.ei_by_organization
+        ],
+        layer_ei_index=texts.num(found.layer_ei_index),
+        ei_by_layer=[
+            GroupEIRow(layers.get(g.group, g.group), texts.num(g.ei_index))
+            for g in found.ei_by_layer
+        ],
+        key_players=None
+        if players is None
+        else [
+            KeyPlayerRow(
+                size=p.size,
+                members=[labels(m) for m in p.members],
+                fragmentation=texts.pct(p.fragmentation),
+                distance_fragmentation=texts.pct(p.distance_fragmentation),
+            )
+            for p in players.sets
+        ],
+        fragmentation_before=texts.pct(players.fragmentation_before if players else None),
+        distance_fragmentation_before=texts.pct(
+            players.distance_fragmentation_before if players else None
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -468,7 +703,10 @@ class HealthDimension:
     description: str
     discuss: str
     mean: float | None
+    #: The score as shown, rounded once (netlead.analysis.health.shown_score): the figure,
+    #: the bar (`meter`, machine-readable "3.0") and the band all read it.
     shown: str
+    meter: str
     band: str | None
     band_label: str
     respondents: int
@@ -524,9 +762,10 @@ def health_dashboard(data: StoredRound | Health, language: str) -> HealthDashboa
                 description=names[d.dimension].description,
                 discuss=names[d.dimension].discuss,
                 mean=d.mean,
-                shown=texts.num(d.mean) if d.mean is not None else texts.DASH,
-                band=d.band,
-                band_label=instrument.bands.get(d.band or "", ""),
+                shown=texts.score(d.mean),
+                meter="" if d.mean is None else f"{shown_score(d.mean):.1f}",
+                band=band(d.mean),
+                band_label=instrument.bands.get(band(d.mean) or "", ""),
                 respondents=d.respondents,
             )
             for d in dimensions

@@ -9,6 +9,7 @@ labels, layer names).
 from __future__ import annotations
 
 import logging
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.utils.formats import number_format
@@ -16,6 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from netlead.analysis import messages
+from netlead.analysis.health import shown_score
 from netlead.workspaces.models import Layer
 
 logger = logging.getLogger(__name__)
@@ -55,6 +57,32 @@ MISSING_DATA = {
     "respondents": _("Only the network of the members who answered is described."),
 }
 
+#: Where the evidence of each finding is: the id of a heading on the results page
+#: (templates/surveys/relationship_results.html), or "map" for the network map. A finding key
+#: missing here points at the figures (tests check that every key has one, and every anchor
+#: exists on the page).
+FINDING_EVIDENCE = {
+    "low_response": "response-title",
+    "low_response_respondents": "response-title",
+    "network_fragmented": "map",
+    "members_isolated": "map",
+    "central_broker": "map",
+    "orgs_isolated_summary": "organizations-title",
+    "org_isolated": "organizations-title",
+    "org_single_bridge": "organizations-title",
+    "cut_point": "key-players-title",
+    "mostly_internal": "matrix-title",
+    "cross_organization_share": "matrix-title",
+    "low_reciprocity": "figures-title",
+    "layer_isolated": "layers-title",
+    "trust_across_layers_lower": "trust-title",
+    "trust_across_organizations_lower": "rating-matrix-title",
+    "trust_low": "trust-title",
+    "ratings_suppressed": "trust-title",
+    "communities_cross_organizations": "communities-title",
+    "communities_follow_organizations": "communities-title",
+}
+
 #: Finding keys shown as the warning above the findings rather than among them.
 WARNING_KEYS = frozenset({"low_response", "low_response_respondents"})
 
@@ -66,19 +94,37 @@ SUPPRESSION = {
 }
 
 
+def rounded(value: float, decimals: int) -> Decimal:
+    """``value`` rounded half up to ``decimals`` places, on its shortest decimal form (0.665
+    -> 0.67). Django's ``number_format`` cuts a float's digits off (45.67 -> "45"): every
+    figure goes through this first, so what the reader sees is rounded, never truncated."""
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+
+
 def pct(value: Any) -> str:
-    return DASH if value is None else f"{number_format(100 * float(value), 0)}%"
+    """A share as a whole percentage, rounded (0.6667 -> 67%)."""
+    return DASH if value is None else f"{number_format(rounded(100 * float(value), 0), 0)}%"
 
 
-def num(value: Any) -> str:
-    """A figure with two decimals in the reader's number format (3.25, or 3,25)."""
+def num(value: Any, decimals: int = 2) -> str:
+    """A figure with two decimals in the reader's number format (3.25, or 3,25), rounded."""
     if value is None:
         return DASH
-    return str(value) if isinstance(value, int) else number_format(float(value), 2)
+    if isinstance(value, int):
+        return str(value)
+    return number_format(rounded(value, decimals), decimals)
+
+
+def score(value: Any) -> str:
+    """A health score as shown: one decimal, the rounding its band uses
+    (``netlead.analysis.health.shown_score``)."""
+    return num(shown_score(value), 1)
 
 
 def signed(value: float, decimals: int) -> str:
-    return ("+" if value >= 0 else "-") + number_format(abs(value), decimals)
+    """A change with its sign, rounded (+3, -0.25); a change that rounds to zero is +0."""
+    shown = rounded(abs(value), decimals)
+    return ("+" if value >= 0 or shown == 0 else "-") + number_format(shown, decimals)
 
 
 def metric(name: str, value: Any) -> str:

@@ -3,6 +3,17 @@
 // Without JavaScript the "Save and continue later" button does the same.
 (function () {
   "use strict";
+  // The roster can be long: filter it by name or organization as you type. The roster page
+  // has no autosave, so this comes before the autosave part returns early without it.
+  const filter = document.getElementById("roster-filter");
+  if (filter) {
+    filter.addEventListener("input", () => {
+      const term = filter.value.trim().toLowerCase();
+      document.querySelectorAll("[data-roster-name]").forEach((item) => {
+        item.hidden = term !== "" && !item.dataset.rosterName.includes(term);
+      });
+    });
+  }
   const form = document.querySelector("form[data-autosave]");
   if (!form) return;
   const status = document.getElementById("save-status");
@@ -38,14 +49,4 @@
     pending.set(field.name, field.value);
     flush();
   });
-  // The roster can be long: filter it by name or organization as you type.
-  const filter = document.getElementById("roster-filter");
-  if (filter) {
-    filter.addEventListener("input", () => {
-      const term = filter.value.trim().toLowerCase();
-      document.querySelectorAll("[data-roster-name]").forEach((item) => {
-        item.hidden = term !== "" && !item.dataset.rosterName.includes(term);
-      });
-    });
-  }
 })();

@@ -48,10 +48,15 @@ def round_results(
     names, matrix = selectors.organization_matrix(data)
     context.update(
         figures=selectors.network_figures(data),
-        findings=selectors.findings(data, labels),
+        findings=selectors.findings_with_evidence(data, labels),
         response=selectors.response(data, labels),
         suggestions=selectors.suggestions(data, labels),
         ratings=selectors.rating_summary(data),
+        organization_ratings=selectors.organization_ratings(data),
+        rating_matrix=selectors.rating_matrix(data),
+        # The ratings the viewer received, and only the viewer's own.
+        my_ratings=selectors.member_ratings(data, access.member.person_id),
+        structure=selectors.structure(data, labels),
         organizations=names,
         matrix=list(zip(names, matrix, strict=True)),
         k=data["diagnosis"]["k"],
