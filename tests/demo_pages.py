@@ -350,6 +350,7 @@ FILLERS: dict[str, Filler] = {
     # surveys
     "surveys:list": NETWORK,
     "surveys:create": NETWORK,
+    "surveys:trends": NETWORK,
     **{
         f"surveys:{name}": lambda ws: _in_network(
             SurveyRound.objects.filter(network__workspace=ws).order_by("pk")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from netlead.surveys.views import answer, results, rounds
+from netlead.surveys.views import answer, results, rounds, trends
 
 app_name = "surveys"
 
@@ -11,6 +11,7 @@ ANSWER = "s/<str:token>/"
 urlpatterns = [
     path(NETWORK, rounds.round_list, name="list"),
     path(NETWORK + "new/", rounds.round_create, name="create"),
+    path(NETWORK + "trends/", trends.network_trends, name="trends"),
     path(ROUND, rounds.round_detail, name="detail"),
     path(ROUND + "open/", rounds.round_open, name="open"),
     path(ROUND + "remind/", rounds.round_remind, name="remind"),
