@@ -355,7 +355,17 @@ FILLERS: dict[str, Filler] = {
         f"surveys:{name}": lambda ws: _in_network(
             SurveyRound.objects.filter(network__workspace=ws).order_by("pk")
         )
-        for name in ("detail", "open", "remind", "close", "results", "map", "map_data", "compare")
+        for name in (
+            "detail",
+            "open",
+            "remind",
+            "close",
+            "results",
+            "map",
+            "map_data",
+            "compare",
+            "introduction",
+        )
     },
     **{
         f"surveys:{name}": _survey_links

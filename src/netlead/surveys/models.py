@@ -248,3 +248,27 @@ class HealthAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"health answer {self.pk}"
+
+
+class Introduction(models.Model):
+    """A weaving suggestion of a closed round that the leader marked as introduced, so that
+    later rounds show whether the two members are now tied. The pair is kept as the round's
+    member keys (person ids, the smaller first), as its stored suggestions name them."""
+
+    round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="introductions")
+    first = models.CharField(max_length=40)
+    second = models.CharField(max_length=40)
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    marked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "first", "second"], name="introduction_once_per_pair"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"introduction {self.pk}"

@@ -25,6 +25,7 @@ from netlead.surveys.models import (
     HealthAnswer,
     HealthResponse,
     Instrument,
+    Introduction,
     RoundStatus,
     SurveyInvitation,
     SurveyRound,
@@ -33,6 +34,7 @@ from netlead.surveys.models import (
 from netlead.surveys.rules import (
     HEALTH_ITEMS,
     check_open_for_answers,
+    check_suggested_pair,
     check_value,
 )
 
@@ -397,3 +399,24 @@ def submit(invitation: SurveyInvitation, token: str) -> None:
         ).update(submitted_at=now)
     invitation.submitted_at = now
     invitation.save(update_fields=["submitted_at"])
+
+
+# -- Introductions -------------------------------------------------------------------------
+
+
+def introduction_mark(
+    survey_round: SurveyRound, *, source: str, target: str, marked_by: User
+) -> Introduction:
+    """Mark one of the round's weaving suggestions as introduced; marking it again changes
+    nothing (a double click, a second tab)."""
+    first, second = check_suggested_pair(survey_round, source, target)
+    introduction, _created = Introduction.objects.get_or_create(
+        round=survey_round, first=first, second=second, defaults={"marked_by": marked_by}
+    )
+    return introduction
+
+
+def introduction_unmark(survey_round: SurveyRound, *, source: str, target: str) -> None:
+    """Take a mark back (marked by mistake); unmarking an unmarked pair changes nothing."""
+    first, second = check_suggested_pair(survey_round, source, target)
+    Introduction.objects.filter(round=survey_round, first=first, second=second).delete()

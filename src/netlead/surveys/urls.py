@@ -1,6 +1,6 @@
 from django.urls import path
 
-from netlead.surveys.views import answer, results, rounds, trends
+from netlead.surveys.views import answer, introductions, results, rounds, trends
 
 app_name = "surveys"
 
@@ -20,6 +20,7 @@ urlpatterns = [
     path(ROUND + "map/", results.round_map, name="map"),
     path(ROUND + "map.json", results.round_map_data, name="map_data"),
     path(ROUND + "compare/", results.round_compare, name="compare"),
+    path(ROUND + "introductions/", introductions.round_introduction, name="introduction"),
     path(ANSWER, answer.answer_start, name="answer"),
     path(ANSWER + "people/", answer.answer_roster, name="answer_roster"),
     path(ANSWER + "ties/", answer.answer_ratings, name="answer_ratings"),

@@ -12,7 +12,7 @@ from django.shortcuts import render
 from netlead.core.language import active_language
 from netlead.core.web import AuthenticatedHttpRequest
 from netlead.networks.access import NetworkAccess
-from netlead.surveys import selectors
+from netlead.surveys import introductions, selectors
 from netlead.surveys.access import round_results_for
 from netlead.surveys.models import SurveyRound
 
@@ -50,7 +50,8 @@ def round_results(
         figures=selectors.network_figures(data),
         findings=selectors.findings_with_evidence(data, labels),
         response=selectors.response(data, labels),
-        suggestions=selectors.suggestions(data, labels),
+        suggestions=introductions.suggestion_rows(survey_round, data, labels),
+        introduced_before=introductions.introduction_outcomes(survey_round, data, labels),
         ratings=selectors.rating_summary(data),
         organization_ratings=selectors.organization_ratings(data),
         rating_matrix=selectors.rating_matrix(data),
