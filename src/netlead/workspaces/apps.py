@@ -9,4 +9,5 @@ class WorkspacesConfig(AppConfig):
 
     def ready(self) -> None:
         # Django's documented place to connect receivers: the models are loaded by now.
+        from netlead.demo import checks  # noqa: F401
         from netlead.workspaces import signals  # noqa: F401

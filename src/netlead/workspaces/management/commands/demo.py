@@ -1,6 +1,7 @@
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from netlead.demo import DEMO_PASSWORD, load_demo
 
@@ -9,6 +10,11 @@ class Command(BaseCommand):
     help = "Load the demo workspace (a regional youth-care network). Safe to run again."
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG:
+            raise CommandError(
+                "The demo creates accounts with a public password, so it runs only with "
+                "DEBUG=true (as `make run` sets it), never on a production database."
+            )
         demo = load_demo()
         workspace = demo.workspace
         self.stdout.write(
