@@ -226,3 +226,40 @@ def test_workspace_without_name_is_refused(world: World) -> None:
     )
     assert response.status_code == 400
     assert Workspace.objects.count() == 2
+
+
+def test_the_invitation_task_gets_ids_never_the_link(
+    world: World, django_capture_on_commit_callbacks, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The task's arguments are kept by the database queue and shown in the admin: a token in
+    them could be read there and accepted by someone else."""
+    from netlead.workspaces import services, tasks
+
+    enqueued: list[dict[str, object]] = []
+
+    class Spy:
+        @staticmethod
+        def enqueue(**kwargs: object) -> object:
+            enqueued.append(kwargs)
+            return tasks.send_workspace_invitation.enqueue(**kwargs)
+
+    monkeypatch.setattr(services, "send_workspace_invitation", Spy)
+    with django_capture_on_commit_callbacks(execute=True):
+        _invite(world, "new@example.test")
+    token = _link_from_mail().rstrip("/").rsplit("/", 1)[1]
+    invitation = Invitation.objects.get(email="new@example.test")
+    assert enqueued == [{"invitation_id": invitation.pk, "base_url": "http://testserver"}]
+    assert token not in repr(enqueued)
+
+
+def test_the_invitation_mail_goes_once_when_the_task_runs_twice(
+    world: World, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    from netlead.workspaces.tasks import send_workspace_invitation
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _invite(world, "new@example.test")
+    invitation = Invitation.objects.get(email="new@example.test")
+    assert len(mail.outbox) == 1
+    assert send_workspace_invitation.call(invitation_id=invitation.pk, base_url="x") is False
+    assert len(mail.outbox) == 1

@@ -34,7 +34,11 @@ def check_open_for_answers(invitation: SurveyInvitation) -> None:
 def check_suggested_pair(survey_round: SurveyRound, source: str, target: str) -> tuple[str, str]:
     """The pair of one of the round's stored weaving suggestions, the smaller key first (the
     order an `Introduction` keeps)."""
-    if not survey_round.is_relationships or not survey_round.has_results:
+    if (
+        not survey_round.is_relationships
+        or not survey_round.has_results
+        or not survey_round.diagnosis
+    ):
         raise ValidationError(
             _("Only the suggestions of a closed relationship round can be marked.")
         )

@@ -177,6 +177,10 @@ class Person(models.Model):
             raise ValidationError({"organization": _("Choose an organization of this workspace.")})
 
 
+#: Keeps workspace invitation links apart from other links derived from a salt.
+INVITATION_PURPOSE = "workspace-invitation"
+
+
 class Invitation(models.Model):
     """An e-mail link that lets someone join a workspace. Only a hash of the token is stored."""
 
@@ -186,6 +190,10 @@ class Invitation(models.Model):
     email = models.EmailField(_("e-mail address"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The link's token is derived from this salt and the server's secret (core.tokens.token_for),
+    # so the mail task gets the invitation's id and builds the link itself: no token is ever
+    # kept in a task's arguments. Empty on invitations made before.
+    salt = models.CharField(max_length=32, blank=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -194,6 +202,7 @@ class Invitation(models.Model):
         verbose_name=_("invited by"),
     )
     created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    mailed_at = models.DateTimeField(null=True, blank=True, editable=False)
     expires_at = models.DateTimeField(_("expires"))
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
 

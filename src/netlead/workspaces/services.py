@@ -7,16 +7,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from netlead.accounts.models import User
-from netlead.accounts.tasks import send_email
-from netlead.core.tokens import hash_token, new_token
+from netlead.core.tokens import hash_token, new_salt, token_for
 from netlead.workspaces.models import (
+    INVITATION_PURPOSE,
     Invitation,
     Membership,
     Organization,
@@ -25,6 +23,7 @@ from netlead.workspaces.models import (
     Workspace,
 )
 from netlead.workspaces.rules import leaves_no_owner
+from netlead.workspaces.tasks import send_workspace_invitation
 
 
 def _unique_slug(name: str) -> str:
@@ -94,26 +93,22 @@ def invitation_send(
     Invitation.objects.filter(
         workspace=workspace, email__iexact=email, accepted_at__isnull=True
     ).delete()
-    token = new_token()
+    salt = new_salt()
     invitation = Invitation(
         workspace=workspace,
         email=email,
         role=role,
-        token_hash=hash_token(token),
+        salt=salt,
+        token_hash=hash_token(token_for(salt, INVITATION_PURPOSE)),
         invited_by=invited_by,
         expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
     )
     invitation.full_clean()
     invitation.save()
-
-    link = base_url + reverse("workspaces:invitation_accept", args=[token])
-    with translation.override(workspace.default_language):
-        subject = _("Invitation to %(workspace)s on netlead") % {"workspace": workspace.name}
-        body = render_to_string(
-            "email/invitation.txt",
-            {"invitation": invitation, "link": link, "inviter": invited_by},
-        )
-    transaction.on_commit(lambda: send_email.enqueue(to=[email], subject=subject, body=body))
+    invitation_id = invitation.pk
+    transaction.on_commit(
+        lambda: send_workspace_invitation.enqueue(invitation_id=invitation_id, base_url=base_url)
+    )
     return invitation
 
 
