@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "netlead.core.headers.PrivatePagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body (CSRF reads the form).
+    "netlead.core.limits.RequestSizeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -162,6 +164,9 @@ PROXY_COUNT = env_int("PROXY_COUNT", 0, minimum=0)
 AXES_CLIENT_IP_CALLABLE = "netlead.core.client.client_address"
 
 SESSION_COOKIE_AGE = 60 * 60 * 12
+
+# The largest request body accepted (netlead.core.limits): the largest upload (10 MB) and its form.
+MAX_REQUEST_BYTES = 12 * 1024 * 1024
 
 # The cache holds the API's rate-limit records, so they must be shared by every web process:
 # Redis when REDIS_URL is set, else a table in the database (never process memory).

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -21,6 +22,12 @@ from netlead.workspaces.models import Layer, Workspace
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 2000
+#: An XLSX is a zip: its parts unpacked may be far larger than the upload (a 1.9 MB file once
+#: expanded to 520 MB and held a worker for 30 s). Checked from the zip's directory before
+#: anything is unpacked.
+MAX_UNPACKED_BYTES = 25 * 1024 * 1024
+#: The longest value a members' column can hold (the models' max_length).
+MAX_CELL = 200
 COLUMNS = ("name", "email", "organization", "layer", "job_title", "role")
 
 #: The column headers in each language, in the order of COLUMNS: the import template uses the
@@ -111,30 +118,62 @@ def _records_from_csv(data: bytes) -> list[tuple[int, dict[str, str]]]:
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    return [(reader.line_num, row) for row in reader]
+    records: list[tuple[int, dict[str, str]]] = []
+    try:
+        for row in reader:
+            records.append((reader.line_num, row))
+            if len(records) > MAX_ROWS:  # enough to refuse; the rest is never read
+                break
+    except csv.Error as error:  # a NUL character, a quote left open
+        raise ValidationError(
+            _("Line %(line)s cannot be read: %(reason)s.")
+            % {"line": reader.line_num, "reason": error}
+        ) from error
+    return records
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(part.file_size for part in archive.infolist())
+    except zipfile.BadZipFile as error:
+        raise ValidationError(_("The file is not a readable XLSX workbook.")) from error
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise ValidationError(
+            _(
+                "The workbook unpacks to more than %(mb)s MB. Save only the members' sheet and try again."
+            )
+            % {"mb": MAX_UNPACKED_BYTES // (1024 * 1024)}
+        )
 
 
 def _records_from_xlsx(data: bytes) -> list[tuple[int, dict[str, str]]]:
     from openpyxl import load_workbook
 
+    _check_unpacked_size(data)
     try:
         sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
     except Exception as error:  # openpyxl raises many kinds for a broken file
         raise ValidationError(_("The file is not a readable XLSX workbook.")) from error
     rows = sheet.iter_rows(values_only=True)
     header = [str(cell or "").strip() for cell in next(rows, ())]
-    return [
-        (
-            number,
-            {
-                header[i]: "" if cell is None else str(cell)
-                for i, cell in enumerate(row)
-                if i < len(header)
-            },
+    records: list[tuple[int, dict[str, str]]] = []
+    for number, row in enumerate(rows, start=2):
+        if not any(cell not in (None, "") for cell in row):
+            continue
+        records.append(
+            (
+                number,
+                {
+                    header[i]: "" if cell is None else str(cell)
+                    for i, cell in enumerate(row)
+                    if i < len(header)
+                },
+            )
         )
-        for number, row in enumerate(rows, start=2)
-        if any(cell not in (None, "") for cell in row)
-    ]
+        if len(records) > MAX_ROWS:  # enough to refuse; the rest is never read
+            break
+    return records
 
 
 def parse_members_file(*, data: bytes, filename: str, workspace: Workspace) -> ParsedFile:
@@ -165,7 +204,16 @@ def parse_members_file(*, data: bytes, filename: str, workspace: Workspace) -> P
     seen_emails: dict[str, int] = {}
     for line, raw in records:
         record = {column_of(k or ""): (v or "").strip() for k, v in raw.items()}
-        problems = []
+        problems = [
+            _("the %(column)s contains a NUL character") % {"column": words.get(column, column)}
+            for column, value in record.items()
+            if "\x00" in value
+        ] + [
+            _("the %(column)s is longer than %(max)s characters")
+            % {"column": words.get(column, column), "max": MAX_CELL}
+            for column, value in record.items()
+            if column in COLUMNS and len(value) > MAX_CELL
+        ]
         name = record.get("name", "")
         if not name:
             problems.append(_("the name is empty"))
