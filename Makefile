@@ -36,9 +36,7 @@ $(VENDOR)/.copied: node_modules/.package-lock.json
 	mkdir -p $(VENDOR)
 	cp node_modules/htmx.org/dist/htmx.min.js \
 	   node_modules/cytoscape/dist/cytoscape.min.js \
-	   node_modules/layout-base/layout-base.js \
-	   node_modules/cose-base/cose-base.js \
-	   node_modules/cytoscape-fcose/cytoscape-fcose.js \
+	   node_modules/cytoscape-svg/cytoscape-svg.js \
 	   node_modules/chart.js/dist/chart.umd.min.js \
 	   node_modules/chart.js/dist/chart.umd.min.js.map \
 	   node_modules/swagger-ui-dist/swagger-ui-bundle.js \

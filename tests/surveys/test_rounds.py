@@ -68,7 +68,9 @@ def test_relationship_round_answered_closed_and_diagnosed(
     map_page = leader.get(survey.url("map", survey_round))
     assert map_page.status_code == 200 and "Ben Police" in map_page.text
     hidden = leader.get(survey.url("map", survey_round) + "?names=hidden")
-    assert "Ben Police" not in hidden.text and "Police member" in hidden.text
+    # Names hidden: members are labelled by organization and layer only.
+    assert "Ben Police" not in hidden.text
+    assert "Member of Police" in hidden.text or " at Police" in hidden.text
 
 
 def test_member_who_opts_out_is_not_named_on_the_map(
@@ -84,7 +86,8 @@ def test_member_who_opts_out_is_not_named_on_the_map(
         survey.url("map_data", survey_round)
     )
     labels = {n["label"] for n in data.json()["members"]}
-    assert "Ben Police" not in labels and "Police member 1" in labels
+    # The only one not named in their organization and layer: labelled by organization alone.
+    assert "Ben Police" not in labels and "Member of Police" in labels
     assert "Max Member" in labels
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from netlead.analysis import SCHEMA_VERSION, Member, Network, Tie, compare, diagnose, to_dict
+from netlead.analysis import SCHEMA_VERSION, Member, Network, Tie, compare, diagnose, maps, to_dict
 from netlead.analysis.compare import pair_changes
 from netlead.analysis.health import (
     HealthItemSpec,
@@ -115,9 +115,15 @@ def _relationship_result(survey_round: SurveyRound, k: int) -> dict[str, Any]:
     data: dict[str, Any] = {"kind": Instrument.RELATIONSHIPS}
     edges = map_edges(network)
     previous = survey_round.previous
+    previous_data: dict[str, Any] = {}
     if previous is not None:
         before = relationship_network(previous)
-        stored = (previous.diagnosis or {}).get("diagnosis")
+        # Read from the database: the previous round in memory may predate its diagnosis.
+        previous_data = (
+            SurveyRound.objects.filter(pk=previous.pk).values_list("diagnosis", flat=True).first()
+            or {}
+        )
+        stored = previous_data.get("diagnosis")
         # The previous round's stored diagnosis is reused: diagnosing it again would double
         # the time of closing a large round. One of an older schema was computed by other
         # rules (before missing answers were reconstructed): that one is computed again.
@@ -131,6 +137,11 @@ def _relationship_result(survey_round: SurveyRound, k: int) -> dict[str, Any]:
         data["new_edges"] = [list(pair) for pair in pairs.new]
     data["diagnosis"] = to_dict(result)
     data["edges"] = edges
+    # The map's layout is stored with the round, so every load shows the same picture, and
+    # starts from the previous round's, so members in both stay in the same place.
+    before_layout = maps.from_dict(previous_data.get("map")) if previous is not None else None
+    layout = maps.layout(network.members, [(a, b) for a, b, *_ in edges], previous=before_layout)
+    data["map"] = maps.to_dict(layout)
     return data
 
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
+from netlead.analysis.maps import MapLayout, from_dict
 from netlead.analysis.sna import community_mix
 
 __all__ = [
@@ -292,6 +293,9 @@ class NetworkMap:
     edges: tuple[Edge, ...]
     #: Pairs (sorted member ids) tied in the previous round and no longer; empty without one.
     lost: tuple[tuple[str, str], ...]
+    #: The stored layout (netlead.analysis.maps), ``None`` for a round closed before layouts
+    #: were stored (the map computes the same seeded layout when it is shown).
+    layout: MapLayout | None = None
 
 
 def _aggregate(data: Stored) -> RatingAggregate:
@@ -424,6 +428,7 @@ def _map_v1(stored: Stored) -> NetworkMap:
             for a, b, strength, mutual in stored["edges"]
         ),
         lost=tuple((a, b) for a, b in stored.get("lost_edges", [])),
+        layout=from_dict(stored.get("map")),
     )
 
 

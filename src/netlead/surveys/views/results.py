@@ -12,7 +12,7 @@ from django.shortcuts import render
 from netlead.core.language import active_language
 from netlead.core.web import AuthenticatedHttpRequest
 from netlead.networks.access import NetworkAccess
-from netlead.surveys import introductions, selectors
+from netlead.surveys import introductions, maps, selectors
 from netlead.surveys.access import round_results_for
 from netlead.surveys.models import SurveyRound
 
@@ -74,16 +74,19 @@ def round_map(
     if not survey_round.is_relationships:
         raise Http404
     pseudonymised = _pseudonymised(request)
-    labels = selectors.MemberLabels(survey_round, pseudonymised=pseudonymised)
-    graph = selectors.map_data(data, labels)
+    view = maps.network_map(data, survey_round, pseudonymised=pseudonymised)
     return render(
         request,
         "surveys/map.html",
         {
             "access": access,
             "round": survey_round,
-            "graph": graph,
-            "organizations": graph.organizations,
+            "map": view,
+            "map_json": view.as_json(),
+            "map_texts": maps.panel_texts(),
+            "members_by_organization": sorted(
+                view.members, key=lambda m: (m.organization, m.label.casefold())
+            ),
             "pseudonymised": pseudonymised,
         },
     )
@@ -96,8 +99,8 @@ def round_map_data(
     _access, survey_round, data = _closed_round(request, slug, network_id, pk)
     if not survey_round.is_relationships:
         raise Http404
-    labels = selectors.MemberLabels(survey_round, pseudonymised=_pseudonymised(request))
-    return JsonResponse(selectors.map_data(data, labels).as_json())
+    view = maps.network_map(data, survey_round, pseudonymised=_pseudonymised(request))
+    return JsonResponse(view.as_json())
 
 
 @login_required
