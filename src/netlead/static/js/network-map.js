@@ -120,7 +120,7 @@
           "text-background-opacity": 0.9, "text-background-padding": 2,
         },
       },
-      { selector: "edge.orgtie.unrated", style: { "line-style": "dotted" } },
+      { selector: "edge.orgtie.unrated", style: { "line-style": "dashed", "line-dash-pattern": [10, 6] } },
       // Comparison: new ties solid green, lost ties dashed red, the rest faded.
       { selector: "edge.tie.cmp", style: { opacity: 0.12 } },
       { selector: "edge.tie.cmp.new", style: { "line-color": "#1e6b34", opacity: 1, width: 3 } },
@@ -137,7 +137,8 @@
           "min-zoomed-font-size": 0, "font-weight": 700, "z-index": 30,
         },
       },
-      { selector: "node.disc.picked", style: { "overlay-opacity": 0.08, "border-color": "#c2410c", "border-width": 3 } },
+      { selector: "node.disc.picked", style: { label: "data(name)", "overlay-opacity": 0.08, "border-color": "#c2410c", "border-width": 3 } },
+      { selector: "node.org.picked", style: { label: "data(name)", "border-color": "#c2410c", "border-width": 4 } },
       { selector: ".hidden", style: { display: "none" } },
     ],
   });
