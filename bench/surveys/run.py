@@ -59,9 +59,7 @@ CLOSE_TARGET_S = 10.0
 VENDOR_FILES = (  # what `make static` copies into static/vendor (see the Makefile)
     "htmx.org/dist/htmx.min.js",
     "cytoscape/dist/cytoscape.min.js",
-    "layout-base/layout-base.js",
-    "cose-base/cose-base.js",
-    "cytoscape-fcose/cytoscape-fcose.js",
+    "cytoscape-svg/cytoscape-svg.js",
     "chart.js/dist/chart.umd.min.js",
 )
 FIRST_NAMES = ("Anna", "Bram", "Carla", "Daan", "Emma", "Finn", "Greta", "Hugo", "Ida", "Jens")

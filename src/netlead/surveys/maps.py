@@ -167,11 +167,9 @@ class MapView:
                 }
                 for m in self.members
             ],
-            "ties": [
-                {"s": t.source, "t": t.target, "w": t.strength, "mutual": t.mutual, "new": t.new}
-                for t in self.ties
-            ],
-            "lost": [{"s": a, "t": b} for a, b in self.lost],
+            # Ties as [source, target, strength, mutual, new]: a thousand members have thousands.
+            "ties": [[t.source, t.target, t.strength, t.mutual, t.new] for t in self.ties],
+            "lost": [[a, b] for a, b in self.lost],
             "organization_ties": [
                 {"s": t.source, "t": t.target, "ties": t.ties, "mean_trust": t.trust}
                 for t in self.organization_ties
@@ -438,3 +436,23 @@ def panel_texts() -> dict[str, str]:
         "no_layer": _("No layer given"),
         "no_organization": _("No organization"),
     }
+
+
+def member_rows(view: MapView) -> list[tuple[str, str, str, int, str, int, str, str]]:
+    """The members table under the map (its text alternative), by organization and name: the
+    cells as shown, made here once rather than by template tags per cell (a thousand rows)."""
+    roles = {"hub": _("Hub"), "broker": _("Broker")}
+    yes, no, dash = _("yes"), _("no"), "—"
+    return [
+        (
+            m.label,
+            m.organization or dash,
+            m.layer_label or dash,
+            m.degree,
+            f"{m.betweenness:.3f}",
+            m.brokerage,
+            ", ".join(str(roles[r]) for r in m.roles) or dash,
+            yes if m.cut_point else no,
+        )
+        for m in sorted(view.members, key=lambda m: (m.organization, m.label.casefold()))
+    ]

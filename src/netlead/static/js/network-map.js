@@ -14,6 +14,8 @@
   if (!container || !island || typeof cytoscape === "undefined") return;
   // cytoscape-svg registers itself (cy.svg) when loaded after Cytoscape.
   const data = JSON.parse(island.textContent);
+  data.ties = data.ties.map(([s, t, w, mutual, isNew]) => ({ s, t, w, mutual, new: isNew }));
+  data.lost = data.lost.map(([s, t]) => ({ s, t }));
   const words = JSON.parse(document.getElementById("map-texts").textContent);
   const say = (key, values) => (words[key] || key).replace(/%\((\w+)\)s/g, (_, name) => String(values && values[name] !== undefined ? values[name] : ""));
 
@@ -641,6 +643,9 @@
   setLevel(state.level, { quiet: true });
   window.addEventListener("resize", () => cy.resize());
   // Marks the map as ready for the browser tests and the benchmark (bench/map).
-  cy.ready(() => window.requestAnimationFrame(() => { container.dataset.ready = "true"; }));
+  cy.ready(() => window.requestAnimationFrame(() => {
+    window.netleadMapReadyAt = performance.now();
+    container.dataset.ready = "true";
+  }));
   window.netleadMap = cy;
 })();

@@ -84,9 +84,7 @@ def round_map(
             "map": view,
             "map_json": view.as_json(),
             "map_texts": maps.panel_texts(),
-            "members_by_organization": sorted(
-                view.members, key=lambda m: (m.organization, m.label.casefold())
-            ),
+            "member_rows": maps.member_rows(view),
             "pseudonymised": pseudonymised,
         },
     )
