@@ -139,7 +139,7 @@
           "min-zoomed-font-size": 0, "font-weight": 700, "z-index": 30,
         },
       },
-      { selector: "node.disc.picked", style: { label: "data(name)", "overlay-opacity": 0.08, "border-color": "#c2410c", "border-width": 3 } },
+      { selector: "node.disc.picked", style: { "z-index": 1, label: "data(name)", "overlay-opacity": 0.08, "border-color": "#c2410c", "border-width": 3 } },
       { selector: "node.org.picked", style: { label: "data(name)", "border-color": "#c2410c", "border-width": 4 } },
       { selector: ".hidden", style: { display: "none" } },
     ],
@@ -229,6 +229,11 @@
   function fit(eles) {
     const target = eles && eles.length ? eles : visibleNodes();
     cy.fit(target.length ? target : cy.elements(), 30);
+    // A few members alone would fill the screen: no closer than where all names read well.
+    if (cy.zoom() > 1.6) {
+      cy.zoom(1.6);
+      cy.center(target.length ? target : cy.elements());
+    }
     updateZoomLabels();
   }
 
