@@ -45,7 +45,14 @@ NETWORK_METRICS = {
     "organizations_without_external_tie": _("Organizations without a tie outside"),
     "cut_points": _("Members whose departure splits the network"),
 }
-SHARES = {"density", "reciprocity", "fragmentation", "cross_organization_share", "transitivity"}
+SHARES = {
+    "density",
+    "reciprocity",
+    "fragmentation",
+    "cross_organization_share",
+    "transitivity",
+    "response_rate",
+}
 COUNTS = {"members", "ties", "components", "organizations_without_external_tie", "cut_points"}
 
 #: How a diagnosis treated members who did not answer (netlead.analysis.missing).

@@ -143,8 +143,8 @@ def network_trends(network: Network) -> NetworkTrends:
         _row(
             str(RESPONSE_RATE),
             [d.response.rate if d.response else None for d in diagnoses],
-            show=texts.pct,
-            show_change=lambda change: texts.metric_change("density", change),
+            show=partial(texts.metric, "response_rate"),
+            show_change=partial(texts.metric_change, "response_rate"),
             low=0,
             high=1,
         )
