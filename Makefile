@@ -12,7 +12,9 @@ VENDOR := src/netlead/static/vendor
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install static messages migrate demo run test lint typecheck importlint pytest makemessages bench clean
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+
+.PHONY: help install pdflibs static messages migrate demo run test lint typecheck importlint pytest makemessages bench clean
 
 help:
 	@echo "make run    install, migrate, load the demo and serve on http://$(HOST):$(PORT)"
@@ -45,7 +47,21 @@ $(VENDOR)/.copied: node_modules/.package-lock.json
 	   $(VENDOR)/
 	@touch $@
 
-install: $(VENV)/.installed static messages
+install: $(VENV)/.installed static messages pdflibs
+
+# Reports are PDFs made by WeasyPrint, which needs Pango (with HarfBuzz) from the system and a
+# font that covers Dutch and Danish (DejaVu). Installed with apt-get when missing and possible;
+# otherwise the step says what is missing, and only the PDFs fail.
+pdflibs: $(VENV)/.installed
+	@if $(BIN)/python -c 'import weasyprint' 2>/dev/null && fc-list 2>/dev/null | grep -qi 'DejaVu Sans'; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing WeasyPrint's system libraries and fonts: $(PDF_PACKAGES)"; \
+	  apt-get install -y -q $(PDF_PACKAGES) >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q $(PDF_PACKAGES) >/dev/null; }; \
+	fi; \
+	$(BIN)/python -c 'import weasyprint' 2>/dev/null || \
+	  echo "PDF reports need Pango: install $(PDF_PACKAGES) (e.g. apt-get install $(PDF_PACKAGES))." >&2; \
+	fc-list 2>/dev/null | grep -qi 'DejaVu Sans' || \
+	  echo "PDF reports need the DejaVu fonts (Dutch and Danish letters): install fonts-dejavu-core." >&2
 
 static: $(VENDOR)/.copied
 

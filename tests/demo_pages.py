@@ -34,6 +34,8 @@ from netlead.development.models import (
 )
 from netlead.meetings.models import Action, AgendaItem, Decision, Meeting, MeetingPlan
 from netlead.networks.models import CharterVersion, Network, NetworkMember, Result
+from netlead.notifications.links import unsubscribe_token
+from netlead.privacy.models import DataExport, ErasureRequest
 from netlead.programmes.models import (
     AlumniPost,
     Assignment,
@@ -44,6 +46,7 @@ from netlead.programmes.models import (
     Programme,
     Submission,
 )
+from netlead.reports.models import Report
 from netlead.surveys.models import SURVEY_LINK_PURPOSE, SurveyInvitation, SurveyRound
 from netlead.workspaces.models import Invitation, Membership, Workspace
 
@@ -398,6 +401,7 @@ FILLERS: dict[str, Filler] = {
             "audit",
             "snapshot",
             "report",
+            "report_pdf",
             "cohort",
             "frameworks",
             "framework_create",
@@ -407,6 +411,13 @@ FILLERS: dict[str, Filler] = {
     "development:assessment_edit": _owned(SelfAssessment),
     "development:request": _owned(FeedbackRequest),
     "development:request_close": _owned(FeedbackRequest),
+    "development:request_remind": _owned(FeedbackRequest),
+    "development:observer_resend": lambda ws: [
+        {"pk": i.request_id, "invitation_id": i.pk}
+        for i in ObserverInvitation.objects.filter(request__owner__workspace=ws).order_by("pk")[
+            :PER_PAGE
+        ]
+    ],
     "development:request_report": _owned(FeedbackRequest),
     "development:goal": _owned(DevelopmentGoal),
     "development:goal_edit": _owned(DevelopmentGoal),
@@ -419,6 +430,10 @@ FILLERS: dict[str, Filler] = {
     "development:contact_delete": _owned(Contact),
     "development:shared_report": lambda ws: _ids(
         _users_first(ws.persons.order_by("pk"), ""), "person_id"
+    ),
+    "development:shared_report_pdf": lambda ws: _ids(
+        _users_first(ws.persons.filter(development_profile__report_shared=True).order_by("pk"), ""),
+        "person_id",
     ),
     "development:framework": lambda ws: _ids(
         CompetenceFramework.objects.filter(workspace=ws).order_by("pk")
@@ -492,6 +507,18 @@ FILLERS: dict[str, Filler] = {
             "pair_close",
         )
     },
+    # privacy rights
+    "privacy:overview": SLUG_ONLY,
+    "privacy:retention": SLUG_ONLY,
+    "privacy:export_request": SLUG_ONLY,
+    "privacy:export": lambda ws: _ids(DataExport.objects.order_by("pk")[:PER_PAGE]),
+    "privacy:export_download": lambda ws: [{"pk": MISSING_ID, "token": MISSING_TOKEN}],
+    "privacy:account_erasure": SLUG_ONLY,
+    "privacy:account_erasure_cancel": SLUG_ONLY,
+    "privacy:person_erase": lambda ws: _ids(_users_first(ws.persons.order_by("pk"), "")),
+    "privacy:erasure_confirm": lambda ws: _ids(
+        ErasureRequest.objects.filter(user__memberships__workspace=ws).order_by("pk")
+    ),
     # the REST API (GET operations; a POST on the same path is the same path)
     "api:api-root": SLUG_ONLY,
     "api:openapi-json": SLUG_ONLY,
@@ -585,6 +612,34 @@ FILLERS: dict[str, Filler] = {
     "programmes:cohort_progress_export": lambda ws: [
         {"cohort_id": c.pk, "fmt": "csv"} for c in _cohorts(ws)
     ],
+    # reports (generate, issue and create answer a GET with 405)
+    "reports:list": NETWORK,
+    "reports:create": NETWORK,
+    **{
+        f"reports:{name}": lambda ws: _in_network(
+            Report.objects.filter(network__workspace=ws).order_by("pk")
+        )
+        for name in ("detail", "progress", "edit", "generate", "issue")
+    },
+    "reports:cohort": lambda ws: [{"cohort_id": c.pk} for c in _cohorts(ws)],
+    "reports:cohort_download": lambda ws: [
+        {"cohort_id": c.pk, "fmt": "xlsx"} for c in _cohorts(ws)
+    ],
+    "reports:download": lambda ws: [
+        {**kwargs, "fmt": "pdf"}
+        for kwargs in _in_network(Report.objects.filter(network__workspace=ws).order_by("pk"))
+    ],
+    "meetings:plan_preview": NETWORK,
+    "notifications:preferences": SLUG_ONLY,
+    "notifications:needs_me": SLUG_ONLY,
+    "notifications:needs_me_count": SLUG_ONLY,
+    "notifications:unsubscribe": lambda ws: (
+        [
+            {"token": unsubscribe_token(user.pk, "minutes_ready")}
+            for user in User.objects.filter(memberships__workspace=ws).order_by("pk")[:PER_PAGE]
+        ]
+        + [{"token": MISSING_TOKEN}]
+    ),
 }
 
 

@@ -48,6 +48,13 @@ def _secret_key() -> str:
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG or TESTING else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# The site's address, for links in e-mails sent by background work (no request to ask):
+# SITE_URL, else https:// and the first of ALLOWED_HOSTS, else the development server.
+SITE_URL = (
+    env_str("SITE_URL")
+    or (f"https://{ALLOWED_HOSTS[0]}" if not DEBUG and not TESTING and ALLOWED_HOSTS else "")
+    or "http://127.0.0.1:8000"
+).rstrip("/")
 
 INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
@@ -69,6 +76,9 @@ INSTALLED_APPS = [
     "netlead.programmes",
     "netlead.api",
     "netlead.exports",
+    "netlead.reports",
+    "netlead.privacy",
+    "netlead.notifications",
 ]
 
 MIDDLEWARE = [
@@ -183,6 +193,14 @@ API_RATE_LIMIT = env_str("API_RATE_LIMIT", "600/min")
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 500
 INVITATION_VALID_DAYS = 14
+# Privacy rights (docs/privacy.md): how long a "download my data" link works, and how long after
+# a user asks for the erasure of their account it is carried out if no owner confirms it first.
+DATA_EXPORT_VALID_HOURS = env_int("DATA_EXPORT_VALID_HOURS", 48, minimum=1)
+ERASURE_WAIT_DAYS = env_int("ERASURE_WAIT_DAYS", 30, minimum=0)
+# Kept for this many days, then deleted by `netlead apply_retention`: login records (attempts,
+# failures, logins) and the records of finished background tasks.
+LOGIN_RECORDS_DAYS = env_int("LOGIN_RECORDS_DAYS", 90, minimum=1)
+TASK_RECORDS_DAYS = env_int("TASK_RECORDS_DAYS", 30, minimum=1)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("nl", _("Dutch")), ("da", _("Danish"))]
@@ -280,5 +298,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL") or "INFO"},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # WeasyPrint reports each layout step at INFO: one line per page of every report.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

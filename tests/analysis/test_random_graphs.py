@@ -40,43 +40,48 @@ def test_same_seed_same_result(case: tuple[Network, dict[str, str | None]], seed
     assert diagnose(network, seed=seed) == diagnose(network, seed=seed)
 
 
-def test_sampled_betweenness_estimates_exact() -> None:
+def test_estimated_betweenness_follows_exact() -> None:
     graph = nx.connected_watts_strogatz_graph(600, 6, 0.1, seed=7)
     network = Network(
         tuple(Member(str(v)) for v in graph), tuple(Tie(str(a), str(b)) for a, b in graph.edges())
     )
     u = build_graphs(network).undirected
     exact = centralities(u)
-    sampled = centralities(u, exact_limit=100, pivots=300, seed=5)
-    assert exact.method == "exact" and sampled.method == "sampled" and sampled.pivots == 300
-    mean_abs = sum(abs(a - b) for a, b in zip(exact.betweenness, sampled.betweenness, strict=True))
+    estimated = centralities(u, exact_limit=100, sample=300, seed=5)
+    assert exact.method == "exact" and exact.sample is None
+    assert estimated.method == "estimated" and estimated.sample is not None
+    assert 300 <= estimated.sample <= 600  # the first stage and the top's neighbours
+    mean_abs = sum(
+        abs(a - b) for a, b in zip(exact.betweenness, estimated.betweenness, strict=True)
+    )
     assert mean_abs / 600 < 0.1 * (sum(exact.betweenness) / 600)
-    assert max(abs(a - b) for a, b in zip(exact.harmonic, sampled.harmonic, strict=True)) < 0.03
+    assert max(abs(a - b) for a, b in zip(exact.harmonic, estimated.harmonic, strict=True)) < 0.03
     # the best brokers are found
     top_exact = set(sorted(range(600), key=lambda v: -exact.betweenness[v])[:10])
-    top_sampled = set(sorted(range(600), key=lambda v: -sampled.betweenness[v])[:10])
-    assert len(top_exact & top_sampled) >= 6
-    assert centralities(u, exact_limit=100, pivots=300, seed=5) == sampled
+    top_estimated = set(sorted(range(600), key=lambda v: -estimated.betweenness[v])[:10])
+    assert len(top_exact & top_estimated) >= 8
+    assert centralities(u, exact_limit=100, sample=300, seed=5) == estimated
 
 
-def test_sampling_is_reported() -> None:
+def test_estimation_is_reported() -> None:
     graph = nx.path_graph(50)
     network = Network(
         tuple(Member(str(v)) for v in graph), tuple(Tie(str(a), str(b)) for a, b in graph.edges())
     )
-    result = diagnose(network, exact_limit=10, pivots=20, seed=9)
-    assert result.network.betweenness_method == "sampled"
-    assert result.network.betweenness_pivots == 20
+    result = diagnose(network, exact_limit=10, sample=20, seed=9)
+    assert result.network.centrality_method == "estimated"
+    assert result.network.centrality_sample is not None and result.network.centrality_sample >= 20
     assert result.network.seed == 9
-    assert diagnose(network).network.betweenness_method == "exact"
+    assert diagnose(network).network.centrality_method == "exact"
+    assert diagnose(network).network.centrality_sample is None
 
 
-@pytest.mark.parametrize("pivots", [49, 50, 80])
-def test_pivots_at_least_n_is_exact(pivots: int) -> None:
+@pytest.mark.parametrize("sample", [49, 50, 80])
+def test_a_sample_of_at_least_n_is_exact(sample: int) -> None:
     graph = nx.path_graph(50)
     network = Network(
         tuple(Member(str(v)) for v in graph), tuple(Tie(str(a), str(b)) for a, b in graph.edges())
     )
-    result = diagnose(network, exact_limit=10, pivots=pivots)
-    expected = "sampled" if pivots < 50 else "exact"
-    assert result.network.betweenness_method == expected
+    result = diagnose(network, exact_limit=10, sample=sample)
+    expected = "estimated" if sample < 50 else "exact"
+    assert result.network.centrality_method == expected

@@ -200,7 +200,7 @@ def test_too_small_a_network_has_no_key_players() -> None:
 
 def test_key_players_reach_the_json() -> None:
     data = to_dict(diagnose(to_network(nx.krackhardt_kite_graph())))
-    assert data["schema"] == 3
+    assert data["schema"] == 4
     assert {s["size"] for s in data["key_players"]["sets"]} == {2, 3}
     assert {"rating_matrix", "community_organizations"} <= set(data)
 

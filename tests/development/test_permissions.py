@@ -43,6 +43,8 @@ PAGES: dict[str, tuple[str, str | None]] = {
     "requests": ("get", None),
     "request": ("get", "request"),
     "request_close": ("post", "request"),
+    "request_remind": ("post", "request"),
+    "observer_resend": ("post", "invitation"),
     "request_report": ("get", "request"),
     "plan": ("get", None),
     "goal_create": ("get", None),
@@ -60,14 +62,16 @@ PAGES: dict[str, tuple[str, str | None]] = {
     "audit": ("get", None),
     "snapshot": ("post", None),
     "report": ("get", None),
+    "report_pdf": ("get", None),
     "shared_report": ("get", "person"),
+    "shared_report_pdf": ("get", "person"),
     "cohort": ("get", None),
     "frameworks": ("get", None),
     "framework_create": ("get", None),
     "framework": ("get", "framework"),
 }
 OBSERVER_PAGES = {"observer_answer", "observer_thanks"}
-MANAGER_PAGES = {"cohort", "framework_create", "shared_report"}
+MANAGER_PAGES = {"cohort", "framework_create", "shared_report", "shared_report_pdf"}
 
 #: The leader's own objects, and what someone else might post to them.
 PRIVATE: dict[str, dict[str, object]] = {
@@ -75,6 +79,8 @@ PRIVATE: dict[str, dict[str, object]] = {
     "assessment_edit": {"complete": "yes"},  # scores are added in the test
     "request": {"name": "Spy", "email": "spy@example.test", "group": "peer", "language": "en"},
     "request_close": {},
+    "request_remind": {},
+    "observer_resend": {},
     "request_report": {},
     "goal": {"add_note": "yes", "note-text": "Hacked"},
     "goal_edit": {"title": "Hacked", "status": "paused"},
@@ -120,6 +126,8 @@ def _url(dev: Dev, things: Things, page: str) -> str:
         return dev.url(page, dev.person.pk)
     if source == "framework":
         return dev.url(page, dev.framework.pk)
+    if source == "invitation":
+        return dev.url(page, things.request.pk, things.request.invitations.get().pk)
     return dev.url(page, getattr(things, source).pk)
 
 
@@ -133,7 +141,9 @@ def _fingerprint(dev: Dev) -> tuple[object, ...]:
         ),
         list(SelfAssessment.objects.filter(owner=dev.person).values_list("pk", "completed_at")),
         list(FeedbackRequest.objects.filter(owner=dev.person).values_list("pk", "closed_at")),
-        list(ObserverInvitation.objects.order_by("pk").values_list("email", "sent_at")),
+        list(
+            ObserverInvitation.objects.order_by("pk").values_list("email", "sent_at", "reminded_at")
+        ),
         list(DevelopmentGoal.objects.values_list("pk", "title", "status")),
         list(PlanAction.objects.values_list("pk", "title", "done_on")),
         ProgressNote.objects.count(),

@@ -440,7 +440,8 @@ def _plan_meetings(page: Any, network: Any) -> Any:
     _axe(page, "meeting plan form")
     first = datetime.combine(timezone.localdate() - timedelta(days=3), time(10, 0))
     page.locator("#id_title").fill("Kringbijeenkomst")
-    page.locator("#id_rrule").fill("FREQ=MONTHLY;COUNT=6")
+    page.locator("#id_repeat_2").check()  # monthly, on the same day of the month
+    page.locator("#id_count").fill("6")
     page.locator("#id_first_starts_at").fill(first.strftime("%Y-%m-%dT%H:%M"))
     page.locator("#id_duration_minutes").fill("120")
     page.locator("#id_location").fill("Gezondheidscentrum Oost")

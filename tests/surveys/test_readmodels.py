@@ -206,12 +206,12 @@ def test_what_the_engine_stores_today_reads_back() -> None:
     assert selectors.rating_summary(diagnosis) == []
 
 
-@pytest.mark.parametrize("schema", [4, 0, "1", True, None])
+@pytest.mark.parametrize("schema", [5, 0, "1", True, None])
 def test_an_unknown_diagnosis_schema_is_a_clear_error(schema: object) -> None:
     stored = _sample("diagnosis_v1.json")
     stored["diagnosis"]["schema"] = schema
     with pytest.raises(
-        UnknownSchema, match="this version of netlead reads schema 1, 2, 3"
+        UnknownSchema, match="this version of netlead reads schema 1, 2, 3, 4"
     ) as error:
         read_diagnosis(stored)
     assert f"stored diagnosis has schema version {schema!r}" in str(error.value)

@@ -35,3 +35,10 @@ def language_choose(*, user: User, language: str) -> None:
     if language in LANGUAGE_CODES and user.language != language:
         user.language = language
         user.save(update_fields=["language"])
+
+
+def account_delete(*, user: User) -> None:
+    """Delete the account: what points to it keeps its record without it (set to empty), its
+    tokens, sessions and requests go with it. Called by netlead.privacy's erasure, once every
+    person of the account is erased."""
+    user.delete()

@@ -1,45 +1,98 @@
-"""Betweenness and harmonic closeness on the undirected view, exact or sampled.
+"""Betweenness and harmonic closeness on the undirected view, exact or estimated.
 
-Exact up to ``exact_limit`` members (default 5,000). Above that both are estimated
-from the same uniformly drawn pivots (Brandes & Pich 2007): shortest paths are
-followed from the pivots only, and the sums are scaled up by ``n / pivots``.
+Exact up to ``exact_limit`` members (default 2,000: Brandes' algorithm costs one
+breadth-first search per member, about 3.5 s at 5,000 members and 50,000 ties on
+two cores). Above that both are *estimated* from a sample of source members, and the
+diagnosis says so (``centrality_method: "estimated"``, ``centrality_sample``).
+
+The estimate is a stratified one. Uniform source sampling (Brandes & Pich 2007) is
+noisy where it matters most: a member's betweenness owes about a third to the
+shortest paths that start at its own neighbours (each neighbour's dependency on it is
+large), and a sample of one source in eight holds only two or three of them. So the
+sources of each member v are split into strata by their distance to v: 1 (its
+neighbours), 2, and 3 or more. The size of each stratum is known exactly (the degree,
+the second neighbourhood, the rest), so each stratum's mean dependency, taken over
+the sampled sources in it, is scaled by its true size (post-stratification; Cochran
+1977, 5A.9), not by ``n / sample``. Then the members that rank highest get their
+first stratum computed exactly: their neighbours are added as sources (a second
+stage), so the top of the ranking rests on exact neighbour dependencies.
+
+Harmonic closeness uses the same strata: sources at distance 1 and 2 contribute
+exactly ``1`` and ``1/2`` each and their numbers are known, so only the far stratum
+is estimated.
+
+Above 20,000 members (``MEASURED``, the largest network whose accuracy is measured) one
+call per source would take minutes: there the estimate is plain source sampling in one
+call (Brandes & Pich 2007), sized by time.
 """
 
 from __future__ import annotations
 
 import math
-import operator
 import random
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 __all__ = [
+    "CANDIDATES",
     "DEFAULT_EXACT_LIMIT",
-    "DEFAULT_PIVOTS",
+    "ESTIMATED",
+    "EXACT",
     "CentralityResult",
     "centralities",
+    "sample_size",
 ]
 
-DEFAULT_EXACT_LIMIT = 5_000
-DEFAULT_PIVOTS = 200
-_CHUNK = 16
+EXACT = "exact"
+ESTIMATED = "estimated"
+DEFAULT_EXACT_LIMIT = 2_000
+#: The first-stage sample: one member in ``_SAMPLE_SHARE`` (at least ``_MIN_SAMPLE``) up to
+#: ``MEASURED`` members, the range where its accuracy is measured (bench/analysis/ACCURACY.md).
+#: Above, the sample is set by time: ``_WORK // undirected ties`` sources (at least
+#: ``_MIN_SAMPLE``) in one betweenness call, plain source sampling without strata (one call per
+#: source, and counting second neighbourhoods, would cost a pass over the network each).
+_SAMPLE_SHARE = 8
+_MIN_SAMPLE = 150
+MEASURED = 20_000
+_WORK = 130_000_000
+#: Members of the first-stage top whose neighbours are added as sources.
+CANDIDATES = 20
+_CHUNK = 64
+#: Sources whose distances give the far stratum of harmonic closeness.
+_CLOSENESS_SOURCES = 256
 
 
 @dataclass(frozen=True, slots=True)
 class CentralityResult:
-    """Normalized betweenness and harmonic closeness per vertex, and how computed."""
+    """Normalized betweenness and harmonic closeness per vertex, and how computed:
+    ``method`` is ``"exact"`` or ``"estimated"``; ``sample`` the number of source
+    members behind an estimate (``None`` when exact)."""
 
     betweenness: list[float]
     harmonic: list[float]
     method: str
-    pivots: int | None
+    sample: int | None
+
+
+def sample_size(n: int, undirected_ties: int) -> int:
+    """The first-stage sample for ``n`` members: ``n / 8`` (at least 150, at most ``n``) up
+    to 20,000 members; above, ``1.3 x 10^8 / ties`` sources, at least 150.
+
+    >>> sample_size(5_000, 42_000), sample_size(20_000, 170_000), sample_size(100_000, 850_000)
+    (625, 2500, 152)
+    """
+    if n <= MEASURED:
+        return min(n, max(n // _SAMPLE_SHARE, _MIN_SAMPLE))
+    return max(_WORK // max(undirected_ties, 1), _MIN_SAMPLE)
 
 
 def centralities(
     graph: Any,
     *,
     exact_limit: int = DEFAULT_EXACT_LIMIT,
-    pivots: int = DEFAULT_PIVOTS,
+    sample: int | None = None,
     seed: int = 0,
 ) -> CentralityResult:
     """Betweenness and harmonic closeness of every vertex of an undirected graph.
@@ -50,10 +103,10 @@ def centralities(
     Latora 2000) is the mean over the other members u of ``1/d(u, v)`` (0 when
     unreachable), i.e. NetworkX's ``harmonic_centrality(G)[v] / (n-1)``.
 
-    Above ``exact_limit`` vertices both are estimated from ``pivots`` sources drawn
-    with ``random.Random(seed)`` (Brandes & Pich 2007): betweenness as
-    ``n/k`` times the dependencies accumulated from the pivots, closeness as the
-    mean of ``1/d(p, v)`` over the pivots ``p != v``.
+    Above ``exact_limit`` vertices both are estimated (see the module text) from
+    ``sample`` sources drawn with ``random.Random(seed)`` (default
+    :func:`sample_size`) plus the neighbours of the :data:`CANDIDATES` highest
+    first-stage estimates; ``sample`` in the result counts all the sources used.
 
     >>> import igraph as ig
     >>> centralities(ig.Graph([(0, 1), (1, 2)])).betweenness
@@ -61,36 +114,133 @@ def centralities(
     """
     n = graph.vcount()
     if n == 0:
-        return CentralityResult([], [], "exact", None)
+        return CentralityResult([], [], EXACT, None)
     scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0
-    if n <= exact_limit or pivots >= n:
+    first = sample_size(n, graph.ecount()) if sample is None else sample
+    if n <= exact_limit or first >= n:
         raw = graph.betweenness(directed=False)
         harmonic = graph.harmonic_centrality(normalized=True) if n > 1 else [0.0]
         return CentralityResult(
-            [b * scale for b in raw], [_finite(h) for h in harmonic], "exact", None
+            [b * scale for b in raw], [_finite(h) for h in harmonic], EXACT, None
         )
-    chosen = sorted(random.Random(seed).sample(range(n), pivots))  # noqa: S311 (sampling, not crypto)
-    raw = graph.betweenness(directed=False, sources=chosen)
-    factor = scale * n / pivots
-    betweenness = [b * factor for b in raw]
-    harmonic = _sampled_harmonic(graph, chosen)
-    return CentralityResult(betweenness, harmonic, "sampled", pivots)
+    chosen = random.Random(seed).sample(range(n), first)  # noqa: S311 (sampling, not crypto)
+    if n > MEASURED:
+        return _plain(graph, sorted(chosen), scale)
+    strata = _Strata(graph)
+    strata.add(chosen, closeness=_CLOSENESS_SOURCES)
+    rough = strata.betweenness()
+    top = np.argsort(-rough, kind="stable")[:CANDIDATES]
+    extra: set[int] = set()
+    known = set(chosen)
+    for v in top.tolist():
+        near = set(strata.adjacency[v]) - known
+        if len(extra) + len(near) > first:  # a hub's neighbours would double the work
+            continue
+        extra |= near
+        strata.exact_first.append(v)
+    strata.add(sorted(extra))
+    estimate = strata.betweenness()
+    harmonic = strata.harmonic()
+    return CentralityResult(
+        (estimate * scale).tolist(), harmonic.tolist(), ESTIMATED, len(known) + len(extra)
+    )
 
 
-def _sampled_harmonic(graph: Any, chosen: list[int]) -> list[float]:
+def _plain(graph: Any, chosen: list[int], scale: float) -> CentralityResult:
+    """Above ``MEASURED`` members: one betweenness call from all the sources (Brandes & Pich
+    2007: the sums scaled by ``n / sources``), as one call per source costs a pass over the
+    whole network each; closeness exact over the neighbours and estimated beyond."""
     n = graph.vcount()
-    total = [0.0] * n
-    inverse = (1.0).__truediv__
-    for start in range(0, len(chosen), _CHUNK):
-        block = chosen[start : start + _CHUNK]
-        for pivot, row in zip(block, graph.distances(source=block), strict=True):
-            row[pivot] = math.inf  # a pivot does not count itself
-            total = list(map(operator.add, total, map(inverse, row)))
-    k = len(chosen)
-    result = [t / k for t in total]
-    for pivot in chosen:
-        result[pivot] = total[pivot] / (k - 1) if k > 1 else 0.0
-    return result
+    raw = np.asarray(graph.betweenness(directed=False, sources=chosen), dtype=np.float64)
+    degree = np.asarray(graph.degree(), dtype=np.float64)
+    inverse = np.zeros(n)
+    seen = np.zeros(n)
+    for start in range(0, min(len(chosen), _CLOSENESS_SOURCES), _CHUNK):
+        block = chosen[start : min(start + _CHUNK, _CLOSENESS_SOURCES)]
+        distance = np.asarray(graph.distances(source=block), dtype=np.float64)
+        far = distance >= 2
+        with np.errstate(divide="ignore"):
+            inverse += np.where(far, 1.0 / distance, 0.0).sum(axis=0)
+        seen += far.sum(axis=0)
+    far_mean = np.where(seen > 0, inverse / np.maximum(seen, 1.0), 0.0)
+    harmonic = (degree + ((n - 1) - degree) * far_mean) / max(n - 1, 1)
+    betweenness = raw * (scale * n / len(chosen))
+    return CentralityResult(betweenness.tolist(), harmonic.tolist(), ESTIMATED, len(chosen))
+
+
+class _Strata:
+    """Running sums, per member and per stratum of sources (distance 1, 2, 3+), of the
+    sampled sources' dependencies, and the inverse distances of the far stratum."""
+
+    def __init__(self, graph: Any) -> None:
+        self.graph = graph
+        n = self.n = graph.vcount()
+        self.adjacency: list[list[int]] = graph.get_adjlist()
+        degree = np.asarray(graph.degree(), dtype=np.float64)
+        second_ring = np.asarray(graph.neighborhood_size(order=2), dtype=np.float64)
+        second_ring -= 1.0 + degree
+        self.sizes = np.vstack([degree, second_ring, (n - 1) - degree - second_ring])
+        self.sums = np.zeros((3, n))
+        self.counts = np.zeros((3, n))
+        self.far_inverse = np.zeros(n)
+        self.far_seen = np.zeros(n)
+        #: Members whose distance-1 stratum was sampled whole (their neighbours).
+        self.exact_first: list[int] = []
+
+    def add(self, sources: list[int], *, closeness: int = 0) -> None:
+        """Add the dependencies of ``sources``; the first ``closeness`` of them also give
+        the far stratum of harmonic closeness."""
+        graph = self.graph
+        betweenness = graph.betweenness
+        n = self.n
+        sums = np.zeros((3, n))
+        counts = np.zeros((3, n))
+        total = np.zeros(n)
+        rings = graph.neighborhood(sources, order=2, mindist=2) if sources else []
+        for s, ring in zip(sources, rings, strict=True):
+            # Half of one source's dependencies (igraph counts each unordered pair once).
+            row = np.asarray(betweenness(directed=False, sources=[s]), dtype=np.float64)
+            total += row
+            near = self.adjacency[s]
+            sums[0, near] += row[near]
+            counts[0, near] += 1.0
+            sums[1, ring] += row[ring]
+            counts[1, ring] += 1.0
+        sums[2] = total - sums[0] - sums[1]
+        counts[2] = len(sources) - counts[0] - counts[1]
+        counts[2, sources] -= 1.0  # a source is in none of its own strata
+        self.sums += sums
+        self.counts += counts
+        for start in range(0, min(closeness, len(sources)), _CHUNK):
+            block = sources[start : min(start + _CHUNK, closeness)]
+            distance = np.asarray(graph.distances(source=block), dtype=np.float64)
+            far = distance >= 3
+            with np.errstate(divide="ignore"):
+                self.far_inverse += np.where(far, 1.0 / distance, 0.0).sum(axis=0)
+            self.far_seen += far.sum(axis=0)
+
+    def betweenness(self) -> Any:
+        """Raw betweenness (unordered pairs): per stratum, its true size times the mean
+        dependency of its sampled sources (over all sampled sources of the member when the
+        stratum has none); the distance-1 stratum as a plain sum where it was sampled whole.
+        """
+        counts, sums = self.counts, self.sums
+        overall = sums.sum(axis=0) / np.maximum(counts.sum(axis=0), 1.0)
+        means = np.where(counts > 0, sums / np.maximum(counts, 1.0), overall)
+        total = (self.sizes * means).sum(axis=0)
+        if self.exact_first:
+            whole = np.asarray(self.exact_first)
+            total[whole] = (total - self.sizes[0] * means[0] + sums[0])[whole]
+        return total
+
+    def harmonic(self) -> Any:
+        """Harmonic closeness: the neighbours count 1 and the second neighbourhood 1/2
+        each, exactly; the far stratum is its size times its sampled mean of 1/d."""
+        n = self.n
+        degree, second, far = self.sizes
+        seen = self.far_seen
+        far_mean = np.where(seen > 0, self.far_inverse / np.maximum(seen, 1.0), 0.0)
+        return (degree + second / 2.0 + far * far_mean) / max(n - 1, 1)
 
 
 def _finite(x: float) -> float:

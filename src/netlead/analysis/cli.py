@@ -11,7 +11,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from netlead.analysis.centrality import DEFAULT_EXACT_LIMIT, DEFAULT_PIVOTS
+from netlead.analysis.centrality import DEFAULT_EXACT_LIMIT
 from netlead.analysis.compare import compare
 from netlead.analysis.diagnosis import diagnose, to_dict
 from netlead.analysis.io import InputError, read_graphml, read_network, write_gexf, write_graphml
@@ -79,10 +79,12 @@ def _parser() -> argparse.ArgumentParser:
         help=f"exact betweenness and closeness up to this many members (default {DEFAULT_EXACT_LIMIT})",
     )
     p.add_argument(
-        "--pivots",
+        "--sample",
         type=int,
-        default=DEFAULT_PIVOTS,
-        help=f"sample size above it (default {DEFAULT_PIVOTS})",
+        default=None,
+        metavar="N",
+        help="above it, estimate them from N sampled members (default: one in eight, "
+        "fewer in very large networks) plus the neighbours of the top 20",
     )
     return p
 
@@ -128,8 +130,8 @@ def main(argv: list[str]) -> int:
             raise _UsageError(f"--export format must be graphml or gexf, not {args.export[0]!r}")
         if args.compare is not None and args.round is None:
             raise _UsageError("--compare needs --round (the later round)")
-        if args.k < 1 or args.pivots < 2 or args.exact_limit < 0:
-            raise _UsageError("--k must be >= 1, --pivots >= 2 and --exact-limit >= 0")
+        if args.k < 1 or (args.sample is not None and args.sample < 2) or args.exact_limit < 0:
+            raise _UsageError("--k must be >= 1, --sample >= 2 and --exact-limit >= 0")
         if not 0 <= args.response_threshold <= 1:
             raise _UsageError("--response-threshold must be a share from 0 to 1")
         full = _load(args)
@@ -138,7 +140,7 @@ def main(argv: list[str]) -> int:
             "k": args.k,
             "seed": args.seed,
             "exact_limit": args.exact_limit,
-            "pivots": args.pivots,
+            "sample": args.sample,
             "missing": args.missing,
             "response_threshold": args.response_threshold,
         }

@@ -7,9 +7,11 @@ from collections import Counter
 from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
+import numpy as np
+
 from netlead.analysis import sna
 from netlead.analysis.brokerage import brokerage_roles
-from netlead.analysis.centrality import DEFAULT_EXACT_LIMIT, DEFAULT_PIVOTS, centralities
+from netlead.analysis.centrality import DEFAULT_EXACT_LIMIT, centralities
 from netlead.analysis.cutpoints import cut_points, fragmentation
 from netlead.analysis.findings import find, low_response, rank
 from netlead.analysis.graph import Graphs, build_graphs
@@ -48,7 +50,10 @@ __all__ = ["SCHEMA_VERSION", "diagnose", "to_dict"]
 #: 3: trust and value per pair of organizations (rating_matrix), communities across
 #: organizations (community_organizations), key-player sets (key_players); the finding
 #: org_single_bridge names its member (params.name).
-SCHEMA_VERSION = 3
+#: 4: betweenness and closeness exact or estimated: ``centrality_method`` ("exact" |
+#: "estimated") and ``centrality_sample`` replace betweenness_method, betweenness_pivots and
+#: closeness_method.
+SCHEMA_VERSION = 4
 
 
 def diagnose(
@@ -57,7 +62,7 @@ def diagnose(
     k: int = 3,
     seed: int = 0,
     exact_limit: int = DEFAULT_EXACT_LIMIT,
-    pivots: int = DEFAULT_PIVOTS,
+    sample: int | None = None,
     suggestions: int = 20,
     missing: str = "reconstruct",
     response_threshold: float = DEFAULT_RESPONSE_THRESHOLD,
@@ -66,8 +71,9 @@ def diagnose(
     ranked findings and weaving suggestions.
 
     ``k`` is the minimum number of raters behind any rating aggregate; ``seed``
-    fixes Leiden and, above ``exact_limit`` members, the betweenness and closeness
-    pivots. Every metric is defined in docs/analysis.md.
+    fixes Leiden and, above ``exact_limit`` members, the sources from which betweenness
+    and closeness are estimated (``sample`` of them in the first stage; default
+    :func:`~netlead.analysis.centrality.sample_size`). Every metric is defined in docs/analysis.md.
 
     Members with ``responded=False`` did not answer: ``missing`` chooses how
     (:mod:`netlead.analysis.missing`): ``"reconstruct"`` (their ties from the nominations of
@@ -101,7 +107,7 @@ def diagnose(
     esize = sna.effective_size(degrees, clustering)
     cores: list[int] = u.coreness() if n else []
     communities = sna.leiden(u, seed=seed)
-    central = centralities(u, exact_limit=exact_limit, pivots=pivots, seed=seed)
+    central = centralities(u, exact_limit=exact_limit, sample=sample, seed=seed)
     cuts = cut_points(u)
     roles = brokerage_roles(g, graphs.org)
     rated = aggregate_ratings(network.ties, graphs.index, graphs.org, n_orgs, graphs.layer, k=k)
@@ -145,7 +151,7 @@ def diagnose(
         layer_ties,
         seed=seed,
         method=central.method,
-        pivots=central.pivots,
+        sample=central.sample,
         cut_count=sum(cuts.is_cut),
         isolated_orgs=sum(1 for o in organizations if o.isolated),
     )
@@ -248,7 +254,7 @@ def _network_metrics(
     *,
     seed: int,
     method: str,
-    pivots: int | None,
+    sample: int | None,
     cut_count: int,
     isolated_orgs: int,
 ) -> NetworkMetrics:
@@ -301,9 +307,8 @@ def _network_metrics(
         cut_points=cut_count,
         organizations=len(graphs.org_names),
         organizations_without_external_tie=isolated_orgs,
-        betweenness_method=method,
-        betweenness_pivots=pivots,
-        closeness_method=method,
+        centrality_method=method,
+        centrality_sample=sample,
         seed=seed,
     )
 
@@ -315,22 +320,32 @@ def _organizations(
     rated: Any,
 ) -> tuple[tuple[OrganizationMetrics, ...], tuple[OrgTieCell, ...]]:
     names = graphs.org_names
-    org = graphs.org
-    size = Counter(c for c in org if c >= 0)
-    partners: list[set[int]] = [set() for _ in names]
-    bridges: list[set[int]] = [set() for _ in names]
-    for a, b in u_edges:
-        ga, gb = org[a], org[b]
-        if ga >= 0 and gb >= 0 and ga != gb:
-            partners[ga].add(gb)
-            partners[gb].add(ga)
-            bridges[ga].add(a)
-            bridges[gb].add(b)
-    cells: Counter[tuple[int, int]] = Counter()
-    for a, b in graphs.directed.get_edgelist():
-        ga, gb = org[a], org[b]
-        if ga >= 0 and gb >= 0:
-            cells[(ga, gb)] += 1
+    org = np.asarray(graphs.org, dtype=np.int64)
+    size = Counter(c for c in graphs.org if c >= 0)
+    groups = max(len(names), 1)
+    partners = [0] * len(names)
+    bridges: list[list[int]] = [[] for _ in names]
+    ends = np.asarray(u_edges, dtype=np.int64).reshape(-1, 2)
+    ga, gb = org[ends[:, 0]], org[ends[:, 1]]
+    across = (ga >= 0) & (gb >= 0) & (ga != gb)
+    if across.any():
+        a, b = ends[across, 0], ends[across, 1]
+        ga, gb = ga[across], gb[across]
+        # Partners: distinct organizations on the other end; bridges: distinct members.
+        linked = np.unique(np.concatenate([ga * groups + gb, gb * groups + ga]))
+        for c, count in zip(*np.unique(linked // groups, return_counts=True), strict=True):
+            partners[int(c)] = int(count)
+        held = np.unique(np.concatenate([ga * graphs.n + a, gb * graphs.n + b]))
+        for key in held.tolist():
+            bridges[key // graphs.n].append(key % graphs.n)
+    directed = np.asarray(graphs.directed.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    da, db = org[directed[:, 0]], org[directed[:, 1]]
+    both = (da >= 0) & (db >= 0)
+    cell_keys, cell_counts = np.unique(da[both] * groups + db[both], return_counts=True)
+    cells = {
+        (key // groups, key % groups): count
+        for key, count in zip(cell_keys.tolist(), cell_counts.tolist(), strict=True)
+    }
     organizations = tuple(
         OrganizationMetrics(
             organization=name,
@@ -342,7 +357,7 @@ def _organizations(
                 if size[c] > 1
                 else 0.0
             ),
-            partners=len(partners[c]),
+            partners=partners[c],
             ei_index=sna.ei_index(org_ties.external_by_group[c], org_ties.internal_by_group[c]),
             isolated=org_ties.external_by_group[c] == 0,
             bridges=tuple(sorted(graphs.ids[v] for v in bridges[c])),

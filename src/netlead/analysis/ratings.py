@@ -11,6 +11,9 @@ than ``k`` distinct raters is suppressed: its figures are ``None`` and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
 
 from netlead.analysis.model import Tie
 from netlead.analysis.results import RatingAggregate, RatingsSummary
@@ -36,41 +39,6 @@ def tie_scores(tie: Tie) -> tuple[float | None, float | None]:
     (3.0, None)
     """
     return tie.trust, tie.value
-
-
-class _Acc:
-    """Running sums of trust and value for one aggregate, with its raters."""
-
-    __slots__ = ("raters", "ratings", "trust_n", "trust_sum", "value_n", "value_sum")
-
-    def __init__(self) -> None:
-        self.raters: set[int] = set()
-        self.ratings = 0
-        self.trust_sum = 0.0
-        self.trust_n = 0
-        self.value_sum = 0.0
-        self.value_n = 0
-
-    def add(self, rater: int, trust: float | None, value: float | None) -> None:
-        self.raters.add(rater)
-        self.ratings += 1
-        if trust is not None:
-            self.trust_sum += trust
-            self.trust_n += 1
-        if value is not None:
-            self.value_sum += value
-            self.value_n += 1
-
-    def result(self, k: int) -> RatingAggregate:
-        return _aggregate(
-            len(self.raters),
-            self.ratings,
-            self.trust_sum,
-            self.trust_n,
-            self.value_sum,
-            self.value_n,
-            k,
-        )
 
 
 def _aggregate(
@@ -144,77 +112,115 @@ def aggregate_ratings(
     (3.0, 0.75)
     """
     n = len(index)
-    # Member aggregates: ties are unique per (source, target), so each rated tie to
-    # a member comes from a distinct rater and plain counters suffice.
-    count = [0] * n
-    t_sum = [0.0] * n
-    t_n = [0] * n
-    v_sum = [0.0] * n
-    v_n = [0] * n
-    received: dict[int, _Acc] = {}
-    given: dict[int, _Acc] = {}
-    pairs: dict[tuple[int, int], _Acc] = {}
-    # Summary aggregates: 0 network, 1/2 within/across organizations, 3/4 layers.
-    summary_accs = [_Acc() for _ in range(5)]
-    for tie in ties:
-        trust = _mean3(tie.reliability, tie.mission, tie.openness)
-        value = _mean3(tie.influence, tie.involvement, tie.resources)
-        if trust is None and value is None:
-            continue
-        s, t = index[tie.source], index[tie.target]
-        count[t] += 1
-        if trust is not None:
-            t_sum[t] += trust
-            t_n[t] += 1
-        if value is not None:
-            v_sum[t] += value
-            v_n[t] += 1
-        gs, gt = org[s], org[t]
-        ls, lt = layer[s], layer[t]
-        targets = [summary_accs[0]]
-        if gs >= 0 and gt >= 0:
-            targets.append(_get(pairs, (gs, gt)))
-            if gs == gt:
-                targets.append(summary_accs[1])
-            else:
-                targets += (summary_accs[2], _get(received, gt), _get(given, gs))
-        if ls >= 0 and lt >= 0:
-            targets.append(summary_accs[3] if ls == lt else summary_accs[4])
-        for acc in targets:
-            acc.raters.add(s)
-            acc.ratings += 1
-            if trust is not None:
-                acc.trust_sum += trust
-                acc.trust_n += 1
-            if value is not None:
-                acc.value_sum += value
-                acc.value_n += 1
-    network, in_org, across_org, in_layer, across_layer = summary_accs
-    if network.ratings == 0:
+    # One pass in Python to read the ties; every sum and count after it is numpy's.
+    rows = [
+        (index[t.source], index[t.target], trust, value)
+        for t in ties
+        for trust, value in (
+            (
+                _mean3(t.reliability, t.mission, t.openness),
+                _mean3(t.influence, t.involvement, t.resources),
+            ),
+        )
+        if trust is not None or value is not None
+    ]
+    if not rows:
         none = [NO_RATINGS] * organizations
         return RatingsResult([NO_RATINGS] * n, none, none[:], None)
+    source, target, trust_raw, value_raw = zip(*rows, strict=True)
+    src = np.asarray(source, dtype=np.int64)
+    tgt = np.asarray(target, dtype=np.int64)
+    trust = np.asarray([np.nan if x is None else x for x in trust_raw], dtype=np.float64)
+    value = np.asarray([np.nan if x is None else x for x in value_raw], dtype=np.float64)
+    scores = _Scores(src, trust, value)
+    # Member aggregates: ties are unique per (source, target), so each rated tie to a member
+    # comes from a distinct rater and the count of ratings is the count of raters.
+    members = scores.grouped(tgt, n, distinct=False)
+    codes = np.asarray(org, dtype=np.int64)
+    gs, gt = codes[src], codes[tgt]
+    levels = np.asarray(layer, dtype=np.int64)
+    ls, lt = levels[src], levels[tgt]
+    both = (gs >= 0) & (gt >= 0)
+    inside = both & (gs == gt)
+    across = both & (gs != gt)
+    both_layers = (ls >= 0) & (lt >= 0)
+    pair_key = gs * max(organizations, 1) + gt
+    pairs, pair_index = np.unique(pair_key[both], return_inverse=True)
     summary = RatingsSummary(
-        network=network.result(k),
-        within_organizations=in_org.result(k),
-        across_organizations=across_org.result(k),
-        within_layers=in_layer.result(k),
-        across_layers=across_layer.result(k),
+        network=scores.one(None, k),
+        within_organizations=scores.one(inside, k),
+        across_organizations=scores.one(across, k),
+        within_layers=scores.one(both_layers & (ls == lt), k),
+        across_layers=scores.one(both_layers & (ls != lt), k),
     )
+    matrix = scores.subset(both).grouped(pair_index, len(pairs))
+    width = max(organizations, 1)
     return RatingsResult(
-        [_aggregate(count[i], count[i], t_sum[i], t_n[i], v_sum[i], v_n[i], k) for i in range(n)],
-        _results(received, organizations, k),
-        _results(given, organizations, k),
+        members.results(k, skip_empty=True),
+        scores.subset(across).grouped(gt[across], organizations).results(k, skip_empty=True),
+        scores.subset(across).grouped(gs[across], organizations).results(k, skip_empty=True),
         summary,
-        {pair: acc.result(k) for pair, acc in sorted(pairs.items())},
+        {
+            (key // width, key % width): aggregate
+            for key, aggregate in zip(pairs.tolist(), matrix.results(k), strict=True)
+        },
     )
 
 
-def _get[K](accs: dict[K, _Acc], key: K) -> _Acc:
-    acc = accs.get(key)
-    if acc is None:
-        acc = accs[key] = _Acc()
-    return acc
+class _Grouped:
+    """Per group: distinct raters, ratings, and the sums and counts of trust and value."""
+
+    def __init__(self, raters: Any, ratings: Any, sums: tuple[Any, Any, Any, Any]) -> None:
+        self.raters = raters.tolist()
+        self.ratings = ratings.tolist()
+        self.sums = [column.tolist() for column in sums]
+
+    def results(self, k: int, *, skip_empty: bool = False) -> list[RatingAggregate]:
+        t_sum, t_n, v_sum, v_n = self.sums
+        return [
+            NO_RATINGS
+            if skip_empty and not count
+            else _aggregate(raters, count, t_sum[i], int(t_n[i]), v_sum[i], int(v_n[i]), k)
+            for i, (raters, count) in enumerate(zip(self.raters, self.ratings, strict=True))
+        ]
 
 
-def _results(accs: dict[int, _Acc], n: int, k: int) -> list[RatingAggregate]:
-    return [accs[i].result(k) if i in accs else NO_RATINGS for i in range(n)]
+class _Scores:
+    """The rated ties as arrays: rater, trust and value (NaN where not given)."""
+
+    def __init__(self, rater: Any, trust: Any, value: Any) -> None:
+        self.rater, self.trust, self.value = rater, trust, value
+        self.has_trust = ~np.isnan(trust)
+        self.has_value = ~np.isnan(value)
+
+    def subset(self, mask: Any) -> _Scores:
+        return _Scores(self.rater[mask], self.trust[mask], self.value[mask])
+
+    def grouped(self, group: Any, groups: int, *, distinct: bool = True) -> _Grouped:
+        ratings = np.bincount(group, minlength=groups)
+        if distinct and len(group):
+            pairs = np.unique(group * (int(self.rater.max()) + 1) + self.rater)
+            raters = np.bincount(pairs // (int(self.rater.max()) + 1), minlength=groups)
+        else:
+            raters = ratings
+        sums = (
+            np.bincount(group, weights=np.where(self.has_trust, self.trust, 0.0), minlength=groups),
+            np.bincount(group, weights=self.has_trust, minlength=groups),
+            np.bincount(group, weights=np.where(self.has_value, self.value, 0.0), minlength=groups),
+            np.bincount(group, weights=self.has_value, minlength=groups),
+        )
+        return _Grouped(raters, ratings, sums)
+
+    def one(self, mask: Any, k: int) -> RatingAggregate:
+        part = self if mask is None else self.subset(mask)
+        if not len(part.rater):
+            return NO_RATINGS
+        return _aggregate(
+            len(np.unique(part.rater)),
+            len(part.rater),
+            float(part.trust[part.has_trust].sum()),
+            int(part.has_trust.sum()),
+            float(part.value[part.has_value].sum()),
+            int(part.has_value.sum()),
+            k,
+        )

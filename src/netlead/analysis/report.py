@@ -118,6 +118,16 @@ def _headline(d: Diagnosis) -> list[tuple[str, str]]:
     ]
 
 
+def _estimated(d: Diagnosis) -> str:
+    """The label of estimated betweenness and closeness (empty when exact)."""
+    if d.network.centrality_method != "estimated":
+        return ""
+    return (
+        f"Estimated: betweenness and closeness are computed from a sample of "
+        f"{d.network.centrality_sample} members, not from every member."
+    )
+
+
 def _brokers(d: Diagnosis, top: int = 5) -> list[MemberMetrics]:
     return sorted(d.members, key=lambda m: (-m.betweenness, m.id))[:top]
 
@@ -142,6 +152,8 @@ def render_text(d: Diagnosis, *, top: int = 10) -> str:
     if not d.suggestions:
         lines.append("No introductions to suggest.")
     lines += ["", "Key connectors (betweenness)", "----------------------------"]
+    if _estimated(d):
+        lines.append(_estimated(d))
     for m in _brokers(d):
         lines.append(
             f"- {_label(m.name, m.id)}, {m.organization or messages.NO_ORGANIZATION}: "
@@ -214,6 +226,8 @@ def render_html(d: Diagnosis, *, title: str = "Network diagnosis", top: int = 15
     else:
         parts.append("<p>No introductions to suggest.</p>")
     parts.append("<h2>Key connectors</h2>")
+    if _estimated(d):
+        parts.append(f"<p><strong>{_e(_estimated(d))}</strong></p>")
     parts.append(
         _table(
             "Members who link others most (betweenness)",

@@ -129,9 +129,10 @@ class NetworkMetrics:
     cut_points: int
     organizations: int
     organizations_without_external_tie: int
-    betweenness_method: str
-    betweenness_pivots: int | None
-    closeness_method: str
+    #: How betweenness and closeness were computed: ``"exact"``, or ``"estimated"`` from
+    #: ``centrality_sample`` source members (netlead.analysis.centrality).
+    centrality_method: str
+    centrality_sample: int | None
     seed: int
     #: Missing answers (netlead.analysis.missing): members asked to answer (with
     #: ``missing="respondents"`` ``members`` counts only those who did), those who answered,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import igraph as ig  # type: ignore[import-untyped,unused-ignore]
+import numpy as np
 
 from netlead.analysis.results import CommunityMix
 
@@ -150,20 +151,17 @@ def group_ties(edges: list[tuple[int, int]], group: list[int], groups: int) -> G
     >>> group_ties([(0, 1), (1, 2)], [0, 0, 1], 2).external
     1
     """
-    internal_by = [0] * groups
-    external_by = [0] * groups
-    internal = external = 0
-    for a, b in edges:
-        ga, gb = group[a], group[b]
-        if ga < 0 or gb < 0:
-            continue
-        if ga == gb:
-            internal += 1
-            internal_by[ga] += 1
-        else:
-            external += 1
-            external_by[ga] += 1
-            external_by[gb] += 1
+    codes = np.asarray(group, dtype=np.int64)
+    ends = np.asarray(edges, dtype=np.int64).reshape(-1, 2)
+    ga, gb = codes[ends[:, 0]], codes[ends[:, 1]]
+    both = (ga >= 0) & (gb >= 0)
+    same = both & (ga == gb)
+    other = both & (ga != gb)
+    internal_by = np.bincount(ga[same], minlength=groups).tolist()
+    external_by = (
+        np.bincount(ga[other], minlength=groups) + np.bincount(gb[other], minlength=groups)
+    ).tolist()
+    internal, external = int(same.sum()), int(other.sum())
     return GroupTies(internal, external, internal_by, external_by)
 
 

@@ -20,6 +20,8 @@ CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "graphml": "application/graphml+xml; charset=utf-8",
     "gexf": "application/gexf+xml; charset=utf-8",
+    "pdf": "application/pdf",
+    "html": "text/html; charset=utf-8",
 }
 TABLE_FORMATS = ("csv", "xlsx")
 GRAPH_FORMATS = ("graphml", "gexf")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netlead.meetings.models import (
@@ -18,10 +19,20 @@ from netlead.meetings.models import (
     MeetingPlan,
     Minutes,
 )
+from netlead.meetings.recurrence import (
+    MAX_OCCURRENCES,
+    MONTHLY_DAY,
+    MONTHLY_WEEKDAY,
+    WEEKLY,
+    Pattern,
+    pattern_rrule,
+)
 from netlead.meetings.selectors import ACTION_FILTERS, AttendanceRow, current_members
 from netlead.networks.models import Network
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+COUNT = "count"
+UNTIL = "until"
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -43,17 +54,89 @@ def _results_field(field: forms.Field, network: Network) -> None:
 
 
 class MeetingPlanForm(forms.ModelForm[MeetingPlan]):
+    """The meeting plan picker: how meetings repeat, asked in words; the form writes the
+    iCalendar rule (`cleaned_data["rrule"]`) that the service stores. The weekday, day of the
+    month or nth weekday are those of the first meeting."""
+
+    repeat = forms.ChoiceField(
+        label=_("Repeats"),
+        choices=[
+            (WEEKLY, _("Weekly, on the weekday of the first meeting")),
+            (MONTHLY_WEEKDAY, _("Monthly, on the same weekday (for example the first Thursday)")),
+            (MONTHLY_DAY, _("Monthly, on the same day of the month")),
+        ],
+        initial=MONTHLY_WEEKDAY,
+        widget=forms.RadioSelect,
+    )
+    interval = forms.IntegerField(
+        label=_("Every how many weeks or months"),
+        min_value=1,
+        max_value=12,
+        initial=1,
+        help_text=_("1: every week or month; 2: every other one; and so on."),
+    )
+    ends = forms.ChoiceField(
+        label=_("Ends"),
+        choices=[(COUNT, _("After a number of meetings")), (UNTIL, _("On a date"))],
+        initial=COUNT,
+        widget=forms.RadioSelect,
+    )
+    count = forms.IntegerField(
+        label=_("Number of meetings"),
+        min_value=1,
+        max_value=MAX_OCCURRENCES,
+        initial=6,
+        required=False,
+    )
+    until = forms.DateField(label=_("Last possible date"), required=False, widget=DateInput())
+
     class Meta:
         model = MeetingPlan
-        fields = ("title", "rrule", "first_starts_at", "duration_minutes", "location")
+        fields = ("title", "first_starts_at", "duration_minutes", "location")
         widgets = {"first_starts_at": DateTimeInput()}
         help_texts = {
-            "rrule": _(
-                "An iCalendar RRULE. Examples: FREQ=MONTHLY;BYDAY=1TU;COUNT=12 (first Tuesday of "
-                "the month, 12 times), FREQ=WEEKLY;INTERVAL=2;UNTIL=20271231 (every other week). "
-                "At most 24 meetings are planned at once, and none after the network's planned end."
+            "first_starts_at": _(
+                "The plan follows this date: its weekday, its day of the month, or which of "
+                "its weekday in the month it is."
             )
         }
+
+    field_order = (
+        "title",
+        "first_starts_at",
+        "duration_minutes",
+        "repeat",
+        "interval",
+        "ends",
+        "count",
+        "until",
+        "location",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("ends") == COUNT and not data.get("count"):
+            self.add_error("count", _("Say how many meetings."))
+        if data.get("ends") == UNTIL and not data.get("until"):
+            self.add_error("until", _("Choose the last possible date."))
+        first = data.get("first_starts_at")
+        until = data.get("until")
+        if (
+            first is not None
+            and until is not None
+            and data.get("ends") == UNTIL
+            and until < timezone.localdate(first)
+        ):
+            self.add_error("until", _("The last date comes before the first meeting."))
+        if not self.errors and first is not None:
+            pattern = Pattern(
+                repeat=data["repeat"],
+                interval=data["interval"],
+                count=data["count"] if data["ends"] == COUNT else None,
+                until=until if data["ends"] == UNTIL else None,
+            )
+            data["rrule"] = pattern_rrule(pattern, first_starts_at=first)
+        return data
 
 
 class MeetingForm(forms.ModelForm[Meeting]):

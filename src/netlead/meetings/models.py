@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netlead.meetings.recurrence import rrule_in_words
 from netlead.networks.models import Network, NetworkMember, Result
 from netlead.workspaces.models import Person
 
@@ -42,6 +43,12 @@ class MeetingPlan(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def in_words(self) -> str:
+        """The rule as people say it, in the active language ("every first Thursday of the
+        month, 6 times")."""
+        return rrule_in_words(self.rrule, first_starts_at=self.first_starts_at)
 
 
 class Meeting(models.Model):

@@ -1,13 +1,20 @@
-"""Recurrence rules of meeting plans: an iCalendar RRULE, checked before dateutil runs it."""
+"""Recurrence rules of meeting plans: an iCalendar RRULE, checked before dateutil runs it; the
+picker's patterns that make one, and a rule said in words."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import contextlib
+import itertools
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
 
 from dateutil.rrule import rrule, rrulestr  # type: ignore[import-untyped]
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 # A plan makes concrete meetings (each with its own agenda); a rule without an end is capped.
 MAX_OCCURRENCES = 24
@@ -65,3 +72,155 @@ def parse_rrule(text: str, *, first_starts_at: datetime) -> rrule:
     if not isinstance(rule, rrule):
         raise invalid
     return rule
+
+
+# -- The picker: a few everyday patterns, written as an RRULE and read back in words ---------
+
+#: iCalendar's weekday codes, Monday first (as `date.weekday()`).
+WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+WEEKLY = "weekly"
+MONTHLY_DAY = "monthly_day"
+MONTHLY_WEEKDAY = "monthly_weekday"
+REPEATS = (WEEKLY, MONTHLY_DAY, MONTHLY_WEEKDAY)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A meeting plan as the picker asks it: how it repeats (the weekday, day of the month or
+    nth weekday are those of the first meeting), every how many weeks or months, and until a
+    date or a number of times."""
+
+    repeat: str
+    interval: int = 1
+    count: int | None = None
+    until: date | None = None
+
+
+def nth_of_month(day: date) -> int:
+    """Which of its weekday in the month `day` is: 1..4, or -1 for a fifth (the last)."""
+    nth = (day.day - 1) // 7 + 1
+    return -1 if nth == 5 else nth
+
+
+def pattern_rrule(pattern: Pattern, *, first_starts_at: datetime) -> str:
+    """The iCalendar RRULE of `pattern`, anchored on the first meeting's local date."""
+    if pattern.repeat not in REPEATS:
+        raise ValueError(pattern.repeat)
+    first = timezone.localtime(first_starts_at).date()
+    weekday = WEEKDAY_CODES[first.weekday()]
+    if pattern.repeat == WEEKLY:
+        parts = ["FREQ=WEEKLY", f"INTERVAL={pattern.interval}", f"BYDAY={weekday}"]
+    elif pattern.repeat == MONTHLY_DAY:
+        parts = ["FREQ=MONTHLY", f"INTERVAL={pattern.interval}", f"BYMONTHDAY={first.day}"]
+    else:
+        parts = [
+            "FREQ=MONTHLY",
+            f"INTERVAL={pattern.interval}",
+            f"BYDAY={nth_of_month(first)}{weekday}",
+        ]
+    if pattern.count is not None:
+        parts.append(f"COUNT={pattern.count}")
+    elif pattern.until is not None:
+        parts.append(f"UNTIL={pattern.until:%Y%m%d}T235959")
+    return ";".join(parts)
+
+
+def plan_dates(
+    text: str, *, first_starts_at: datetime, last_day: date | None
+) -> tuple[list[datetime], bool]:
+    """The local start times a plan makes: at most MAX_OCCURRENCES and none after `last_day`
+    (the network's planned end); and whether the rule gives more than that."""
+    rule = parse_rrule(text, first_starts_at=first_starts_at)
+    starts = list(itertools.islice(rule, MAX_OCCURRENCES + 1))
+    capped = len(starts) > MAX_OCCURRENCES
+    starts = starts[:MAX_OCCURRENCES]
+    if last_day is not None:
+        limit = datetime.combine(last_day, time.max)
+        capped = capped or any(start > limit for start in starts)
+        starts = [start for start in starts if start <= limit]
+    return starts, capped
+
+
+def _ordinal(nth: int) -> str:
+    return {
+        1: pgettext("the nth weekday of the month", "first"),
+        2: pgettext("the nth weekday of the month", "second"),
+        3: pgettext("the nth weekday of the month", "third"),
+        4: pgettext("the nth weekday of the month", "fourth"),
+        -1: pgettext("the nth weekday of the month", "last"),
+    }[nth]
+
+
+def _weekday(code: str) -> str:
+    return str(WEEKDAYS[WEEKDAY_CODES.index(code)])
+
+
+def _repeat_in_words(parts: dict[str, str], first: date) -> str | None:
+    freq = parts.get("FREQ", "")
+    n = int(parts.get("INTERVAL", "1") or "1")
+    byday = parts.get("BYDAY", "")
+    known = {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "COUNT", "UNTIL", "WKST"}
+    if set(parts) - known:
+        return None
+    if freq == "DAILY" and not byday:
+        return ngettext("every day", "every %(n)s days", n) % {"n": n}
+    if freq == "YEARLY" and not byday:
+        return ngettext("every year", "every %(n)s years", n) % {"n": n}
+    if freq == "WEEKLY":
+        codes = [c for c in byday.split(",") if c] or [WEEKDAY_CODES[first.weekday()]]
+        if any(code not in WEEKDAY_CODES for code in codes):
+            return None
+        days = ", ".join(_weekday(code) for code in codes)
+        return ngettext("every week on %(days)s", "every %(n)s weeks on %(days)s", n) % {
+            "n": n,
+            "days": days,
+        }
+    if freq != "MONTHLY":
+        return None
+    if byday:
+        match = re.fullmatch(r"([+-]?\d)?(MO|TU|WE|TH|FR|SA|SU)", byday)
+        if match is None or match.group(1) is None or int(match.group(1)) not in (1, 2, 3, 4, -1):
+            return None
+        words = {"ordinal": _ordinal(int(match.group(1))), "weekday": _weekday(match.group(2))}
+        if n == 1:
+            return _("every %(ordinal)s %(weekday)s of the month") % words
+        return _("every %(n)s months on the %(ordinal)s %(weekday)s") % {**words, "n": n}
+    day = parts.get("BYMONTHDAY") or str(first.day)
+    if not day.isdigit():
+        return None
+    return ngettext("every month on day %(day)s", "every %(n)s months on day %(day)s", n) % {
+        "n": n,
+        "day": day,
+    }
+
+
+def rrule_in_words(text: str, *, first_starts_at: datetime) -> str:
+    """A plan's rule as people say it, in the active language: "every first Thursday of the
+    month, 6 times". Rules the picker does not make (from the API) that cannot be said simply
+    are called a custom rule, never shown as FREQ=... text."""
+    text = text.strip()
+    if text.upper().startswith("RRULE:"):
+        text = text[len("RRULE:") :]
+    try:
+        parts = {k: v.upper() for k, v in _rrule_parts(text).items()}
+    except ValueError:
+        parts = {}
+    first = timezone.localtime(first_starts_at).date()
+    repeat = _repeat_in_words(parts, first) if parts else None
+    if repeat is None:
+        return str(_("a custom recurrence"))
+    if parts.get("COUNT", "").isdigit():
+        count = int(parts["COUNT"])
+        return ngettext("%(repeat)s, %(count)s time", "%(repeat)s, %(count)s times", count) % {
+            "repeat": repeat,
+            "count": count,
+        }
+    until = parts.get("UNTIL", "")
+    if len(until) >= 8 and until[:8].isdigit():
+        with contextlib.suppress(ValueError):
+            day = date(int(until[:4]), int(until[4:6]), int(until[6:8]))
+            return _("%(repeat)s, until %(date)s") % {
+                "repeat": repeat,
+                "date": formats.date_format(day, "DATE_FORMAT"),
+            }
+    return repeat

@@ -4,10 +4,9 @@ ValidationError (bad input, nothing changed) or PermissionDenied (not yours to c
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from netlead.accounts.models import User
 from netlead.core.tokens import hash_token, new_token
+from netlead.meetings import notices
 from netlead.meetings.models import (
     Action,
     ActionStatus,
@@ -32,7 +32,7 @@ from netlead.meetings.models import (
     MinutesApproval,
     MinutesStatus,
 )
-from netlead.meetings.recurrence import MAX_OCCURRENCES, parse_rrule
+from netlead.meetings.recurrence import plan_dates
 from netlead.meetings.rules import can_change_agenda_item
 from netlead.meetings.selectors import minutes_approvers
 from netlead.networks.models import Network, NetworkMember, Result
@@ -77,14 +77,7 @@ def meeting_plan_create(
                 % {"end": end.isoformat()}
             }
         )
-    rule = parse_rrule(plan.rrule, first_starts_at=first_starts_at)
-    starts = list(itertools.islice(rule, MAX_OCCURRENCES + 1))
-    capped = len(starts) > MAX_OCCURRENCES
-    starts = starts[:MAX_OCCURRENCES]
-    if end is not None:
-        limit = datetime.combine(end, time.max)
-        capped = capped or any(start > limit for start in starts)
-        starts = [start for start in starts if start <= limit]
+    starts, capped = plan_dates(plan.rrule, first_starts_at=first_starts_at, last_day=end)
     if not starts:
         raise ValidationError({"rrule": _("This rule gives no meetings. Check COUNT and UNTIL.")})
     plan.save()
@@ -272,11 +265,13 @@ def minutes_save(*, meeting: Meeting, text: str, written_by: User) -> Minutes:
     return minutes
 
 
-def minutes_mark_ready(*, minutes: Minutes) -> Minutes:
+@transaction.atomic
+def minutes_mark_ready(*, minutes: Minutes, by: User | None = None) -> Minutes:
     if minutes.is_locked:
         raise _locked()
     minutes.status = MinutesStatus.READY
     minutes.save(update_fields=["status"])
+    notices.minutes_ready(minutes, actor=by)
     return minutes
 
 
@@ -381,6 +376,7 @@ def _check_action(
         )
 
 
+@transaction.atomic
 def action_add(
     *,
     network: Network,
@@ -410,9 +406,11 @@ def action_add(
     _check_action(action, network, owner, meeting)
     action.full_clean()
     action.save()
+    notices.action_assigned(action, actor=created_by)
     return action
 
 
+@transaction.atomic
 def action_update(
     *,
     action: Action,
@@ -423,6 +421,7 @@ def action_update(
     result: Result | None = None,
 ) -> Action:
     """An editor changes an action (title, owner, due date, status, result)."""
+    new_owner = owner.pk != action.owner_id
     action.title = title.strip()
     action.owner = owner
     action.due_on = due_on
@@ -431,6 +430,8 @@ def action_update(
     _set_status(action, status)
     action.full_clean()
     action.save()
+    if new_owner and action.status == ActionStatus.OPEN:
+        notices.action_assigned(action)
     return action
 
 

@@ -11,6 +11,7 @@ ITEM = MEETING + "agenda/<int:item_id>/"
 urlpatterns = [
     path(NETWORK + "meetings/", meetings.meeting_list, name="list"),
     path(NETWORK + "meetings/plans/new/", meetings.plan_create, name="plan_create"),
+    path(NETWORK + "meetings/plans/preview/", meetings.plan_preview, name="plan_preview"),
     path(NETWORK + "meetings/plans/<int:pk>/delete/", meetings.plan_delete, name="plan_delete"),
     path(NETWORK + "meetings/new/", meetings.meeting_edit, name="meeting_create"),
     path(NETWORK + "meetings/calendar/", meetings.feed_create, name="feed_create"),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from netlead import frameworks
 from netlead.accounts.models import User
+from netlead.networks import notices
 from netlead.networks.importing import ImportRow
 from netlead.networks.models import (
     CONTRIBUTORS,
@@ -178,6 +179,7 @@ def charter_propose(
             CharterMandate.objects.create(
                 version=version, organization_id=organization_id, mandate=text.strip()
             )
+    notices.charter_proposed(version, actor=proposer)
     return version
 
 
@@ -206,7 +208,7 @@ def charter_respond(
 
 
 @transaction.atomic
-def charter_adopt(*, version: CharterVersion) -> CharterVersion:
+def charter_adopt(*, version: CharterVersion, by: User | None = None) -> CharterVersion:
     """Make a proposed version the agreed charter: it needs agreement and no standing objection."""
     version = CharterVersion.objects.select_for_update().get(pk=version.pk)
     if version.status != CharterStatus.PROPOSED:
@@ -222,6 +224,7 @@ def charter_adopt(*, version: CharterVersion) -> CharterVersion:
     version.status = CharterStatus.AGREED
     version.agreed_at = timezone.now()
     version.save(update_fields=["status", "agreed_at"])
+    notices.charter_adopted(version, actor=by)
     return version
 
 

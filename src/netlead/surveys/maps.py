@@ -121,6 +121,9 @@ class MapView:
     #: "organizations" or "members": the level the map opens on.
     level: str
     has_previous: bool
+    #: Betweenness and closeness were estimated from this many sampled members (``None``:
+    #: exact), so the page and the JSON say "estimated".
+    centrality_sample: int | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The map as the page's script reads it (static/js/network-map.js)."""
@@ -128,6 +131,7 @@ class MapView:
             "level": self.level,
             "k": self.k,
             "comparison": self.has_previous,
+            "centrality_sample": self.centrality_sample,
             "organizations": [
                 {
                     "id": o.id,
@@ -394,6 +398,7 @@ def network_map(
         k=diagnosis.k,
         level="organizations" if len(members) >= ORGANIZATION_LEVEL_FROM else "members",
         has_previous=diagnosis.comparison is not None,
+        centrality_sample=graph.centrality_sample,
     )
 
 

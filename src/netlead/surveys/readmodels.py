@@ -296,6 +296,9 @@ class NetworkMap:
     #: The stored layout (netlead.analysis.maps), ``None`` for a round closed before layouts
     #: were stored (the map computes the same seeded layout when it is shown).
     layout: MapLayout | None = None
+    #: Betweenness and closeness were estimated from this many sampled members (``None``:
+    #: computed exactly).
+    centrality_sample: int | None = None
 
 
 def _aggregate(data: Stored) -> RatingAggregate:
@@ -429,7 +432,21 @@ def _map_v1(stored: Stored) -> NetworkMap:
         ),
         lost=tuple((a, b) for a, b in stored.get("lost_edges", [])),
         layout=from_dict(stored.get("map")),
+        centrality_sample=_centrality_sample(stored["diagnosis"]["network"]),
     )
+
+
+def _centrality_sample(network: Stored) -> int | None:
+    """The sample behind estimated betweenness and closeness, ``None`` when exact: schema 4
+    names it ``centrality_sample``; schemas 1-3 stored ``betweenness_pivots`` with
+    ``betweenness_method: "sampled"``."""
+    if network.get("centrality_method") == "estimated":
+        sample: int | None = network["centrality_sample"]
+        return sample
+    if network.get("betweenness_method") == "sampled":
+        pivots: int | None = network["betweenness_pivots"]
+        return pivots
+    return None
 
 
 def _diagnosis_v2(stored: Stored) -> Diagnosis:
@@ -494,13 +511,30 @@ def _map_v3(stored: Stored) -> NetworkMap:
     return replace(_map_v1(stored), schema=3)
 
 
+def _diagnosis_v4(stored: Stored) -> Diagnosis:
+    """Schema 4 says whether betweenness and closeness were exact or estimated
+    (``centrality_method``, ``centrality_sample``; read by the map and `read_structure`)."""
+    return replace(_diagnosis_v3(stored), schema=4)
+
+
+def _map_v4(stored: Stored) -> NetworkMap:
+    """The map did not change in schema 4 (the estimate's sample is read for every schema)."""
+    return replace(_map_v1(stored), schema=4)
+
+
 #: Schema version (``schema`` in the stored diagnosis) -> its readers.
 _DIAGNOSIS_READERS: dict[int, Callable[[Stored], Diagnosis]] = {
     1: _diagnosis_v1,
     2: _diagnosis_v2,
     3: _diagnosis_v3,
+    4: _diagnosis_v4,
 }
-_MAP_READERS: dict[int, Callable[[Stored], NetworkMap]] = {1: _map_v1, 2: _map_v2, 3: _map_v3}
+_MAP_READERS: dict[int, Callable[[Stored], NetworkMap]] = {
+    1: _map_v1,
+    2: _map_v2,
+    3: _map_v3,
+    4: _map_v4,
+}
 DIAGNOSIS_SCHEMAS = tuple(_DIAGNOSIS_READERS)
 
 
@@ -569,6 +603,9 @@ class Structure:
     layer_ei_index: float | None
     ei_by_layer: tuple[GroupEI, ...]
     key_players: KeyPlayers | None
+    #: Betweenness and closeness were estimated from this many sampled members (``None``:
+    #: computed exactly).
+    centrality_sample: int | None = None
 
 
 def _structure(stored: Stored, schema: int) -> Structure:
@@ -635,6 +672,7 @@ def _structure(stored: Stored, schema: int) -> Structure:
             ),
             method=players["method"],
         ),
+        centrality_sample=_centrality_sample(network),
     )
 
 

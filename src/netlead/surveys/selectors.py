@@ -508,6 +508,9 @@ class StructureView:
     key_players: list[KeyPlayerRow] | None
     fragmentation_before: str
     distance_fragmentation_before: str
+    #: Closeness and betweenness were estimated from this many sampled members (``None``:
+    #: computed exactly); the page says so.
+    centrality_sample: int | None = None
 
 
 def structure(data: StoredRound | Structure, labels: Labels) -> StructureView:
@@ -564,6 +567,7 @@ def structure(data: StoredRound | Structure, labels: Labels) -> StructureView:
         distance_fragmentation_before=texts.pct(
             players.distance_fragmentation_before if players else None
         ),
+        centrality_sample=found.centrality_sample,
     )
 
 
@@ -594,6 +598,9 @@ class MapData:
     members: list[MapMember]
     edges: tuple[Edge, ...]
     lost: tuple[tuple[str, str], ...]
+    #: Betweenness and closeness were estimated from this many sampled members (``None``:
+    #: computed exactly); the page says so.
+    centrality_sample: int | None = None
 
     @property
     def organizations(self) -> list[str]:
@@ -636,6 +643,7 @@ def map_data(data: StoredRound | NetworkMap, labels: Labels) -> MapData:
         ],
         edges=graph.edges,
         lost=graph.lost,
+        centrality_sample=graph.centrality_sample,
     )
 
 

@@ -124,6 +124,15 @@ class Organization(models.Model):
         return self.name
 
 
+class PersonManager(models.Manager["Person"]):
+    """Persons who were not erased: an erased person stays only as an empty record that keeps
+    the counts and aggregates they were part of (see netlead.privacy), reached through the
+    records that point to it, never in a list or a choice."""
+
+    def get_queryset(self) -> models.QuerySet[Person]:
+        return super().get_queryset().filter(erased_at__isnull=True)
+
+
 class Person(models.Model):
     """Someone the workspace works with. Needs no account: surveys reach persons by e-mail."""
 
@@ -150,6 +159,11 @@ class Person(models.Model):
         related_name="persons",
         verbose_name=_("user account"),
     )
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)
+
+    objects: ClassVar[PersonManager] = PersonManager()
+    #: Every person, the erased ones included.
+    everyone: ClassVar[models.Manager[Person]] = models.Manager()
 
     class Meta:
         verbose_name = _("person")

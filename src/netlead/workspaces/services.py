@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -204,4 +205,17 @@ def person_save(*, person: Person) -> Person:
 
 
 def person_delete(*, person: Person) -> None:
-    person.delete()
+    """Remove a person added by mistake. Someone who took part in a network is erased instead
+    (netlead.privacy), which keeps the meetings, actions and results they were part of without
+    their name; removing them would change those counts."""
+    refusal = _(
+        "%(person)s took part in a network, so removing them would change its meetings, "
+        "actions and results. An owner can erase them instead: those stay, without their name."
+    ) % {"person": person.name}
+    if person.network_memberships.exists():
+        raise ValidationError(refusal)
+    try:
+        with transaction.atomic():
+            person.delete()
+    except ProtectedError as error:
+        raise ValidationError(refusal) from error

@@ -226,7 +226,11 @@ def person_edit(
 def person_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     membership = membership_for(request.user, slug, *MANAGERS)
     person = get_object_or_404(membership.workspace.persons, pk=pk)
-    services.person_delete(person=person)
+    try:
+        services.person_delete(person=person)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("workspaces:person_edit", slug=slug, pk=pk)
     messages.success(request, _("Person removed."))
     return redirect("workspaces:people", slug=slug)
 

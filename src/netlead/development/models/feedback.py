@@ -86,6 +86,8 @@ class ObserverInvitation(models.Model):
     salt = models.CharField(max_length=32, editable=False)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    #: When the link was last sent again (a reminder, or a re-send on request).
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("answered"), null=True, blank=True)
 
     class Meta:

@@ -11,7 +11,9 @@ from netlead.development.services.feedback import (
     feedback_request_create,
     observer_invitation_for_token,
     observer_invite,
+    observer_resend,
     observer_submit,
+    observers_remind,
 )
 from netlead.development.services.frameworks import (
     OwnCompetence,
@@ -56,8 +58,10 @@ __all__ = [
     "note_add",
     "observer_invitation_for_token",
     "observer_invite",
+    "observer_resend",
     "observer_submit",
     "observer_token",
+    "observers_remind",
     "profile_for",
     "profile_update",
     "snapshot_take",

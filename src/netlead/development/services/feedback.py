@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -21,7 +22,7 @@ from netlead.development.models import (
     SelfAssessment,
 )
 from netlead.development.rules import check_closes_on, check_not_own_observer, check_scores
-from netlead.development.tasks import send_observer_invitation
+from netlead.development.tasks import send_observer_invitation, send_observer_reminder
 from netlead.workspaces.models import Person
 
 
@@ -90,6 +91,28 @@ def observer_invite(
         lambda: send_observer_invitation.enqueue(invitation_id=invitation_id, base_url=base_url)
     )
     return invitation
+
+
+def observer_resend(*, invitation: ObserverInvitation, base_url: str) -> None:
+    """Send one observer their link again (they lost the e-mail), after commit. The task skips
+    an observer who answered, so the leader learns nothing about who did."""
+    if not invitation.request.accepts_answers:
+        raise ValidationError(_("This request has closed; start a new one to ask for more."))
+    invitation_id = invitation.pk
+    transaction.on_commit(
+        lambda: send_observer_reminder.enqueue(invitation_id=invitation_id, base_url=base_url)
+    )
+
+
+def observers_remind(*, request: FeedbackRequest, base_url: str) -> None:
+    """Remind every observer of the request who has not answered yet, after commit."""
+    if not request.accepts_answers:
+        raise ValidationError(_("This request has closed; start a new one to ask for more."))
+    ids = list(request.invitations.filter(submitted_at__isnull=True).values_list("pk", flat=True))
+    for invitation_id in ids:
+        transaction.on_commit(
+            partial(send_observer_reminder.enqueue, invitation_id=invitation_id, base_url=base_url)
+        )
 
 
 def observer_invitation_for_token(token: str) -> ObserverInvitation | None:

@@ -109,6 +109,43 @@ def request_close(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Http
 
 
 @login_required
+@require_POST
+def request_remind(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    access = leader_for(request.user, slug)
+    feedback_request = get_object_or_404(access.person.feedback_requests, pk=pk)
+    try:
+        services.observers_remind(request=feedback_request, base_url=_base_url(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("A reminder is on its way to each observer who has not answered yet.")
+        )
+    return redirect("development:request", slug=slug, pk=pk)
+
+
+@login_required
+@require_POST
+def observer_resend(
+    request: AuthenticatedHttpRequest, slug: str, pk: int, invitation_id: int
+) -> HttpResponse:
+    access = leader_for(request.user, slug)
+    feedback_request = get_object_or_404(access.person.feedback_requests, pk=pk)
+    invitation = get_object_or_404(feedback_request.invitations, pk=invitation_id)
+    try:
+        services.observer_resend(invitation=invitation, base_url=_base_url(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The link is on its way to %(name)s again, unless they have answered already.")
+            % {"name": invitation.name},
+        )
+    return redirect("development:request", slug=slug, pk=pk)
+
+
+@login_required
 def request_report(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     access = leader_for(request.user, slug)
     feedback_request = feedback_report_for(access, pk, path=request.path)

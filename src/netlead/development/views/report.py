@@ -6,11 +6,16 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from netlead.core.language import active_language
 from netlead.core.web import AuthenticatedHttpRequest
 from netlead.development import selectors
 from netlead.development.access import leader_for, shared_report_for
+from netlead.exports.responses import attachment
+from netlead.reports.document import page_pdf
 from netlead.workspaces.access import MANAGERS, membership_for
 
 
@@ -32,6 +37,32 @@ def shared_report(request: AuthenticatedHttpRequest, slug: str, person_id: int) 
         "development/report.html",
         {"membership": membership, "shared": True, "report": report},
     )
+
+
+def _pdf(report: selectors.DevelopmentReport, context: dict[str, object]) -> HttpResponse:
+    body = render_to_string("development/_report_body.html", {**context, "report": report})
+    title = _("Leader development report") + f": {report.owner.name}"
+    return attachment(
+        page_pdf(body, title=title, language=active_language()),
+        fmt="pdf",
+        parts=(_("development report"), report.owner.name),
+    )
+
+
+@login_required
+def my_report_pdf(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    access = leader_for(request.user, slug)
+    report = selectors.development_report(access.person, today=timezone.localdate(), for_owner=True)
+    return _pdf(report, {"access": access})
+
+
+@login_required
+def shared_report_pdf(request: AuthenticatedHttpRequest, slug: str, person_id: int) -> HttpResponse:
+    shared = shared_report_for(request.user, slug, person_id, path=request.path)
+    report = selectors.development_report(
+        shared.person, today=timezone.localdate(), for_owner=False
+    )
+    return _pdf(report, {"membership": shared.membership, "shared": True})
 
 
 @login_required

@@ -194,7 +194,7 @@ def minutes_ready(
     access = network_for(request.user, slug, network_id, EDIT)
     minutes = _minutes_for(meeting_for(access, pk).pk)
     try:
-        services.minutes_mark_ready(minutes=minutes)
+        services.minutes_mark_ready(minutes=minutes, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -26,6 +27,7 @@ from netlead.meetings.forms import (
     MinutesForm,
 )
 from netlead.meetings.models import Meeting
+from netlead.meetings.recurrence import MAX_OCCURRENCES, plan_dates, rrule_in_words
 from netlead.meetings.views.common import meeting_for
 from netlead.networks.access import EDIT, READ, NetworkAccess, network_for
 
@@ -56,6 +58,39 @@ def meeting_list(request: AuthenticatedHttpRequest, slug: str, network_id: int) 
             "new_feed": new_feed,
         },
     )
+
+
+#: The preview lists this many dates; the rest are counted.
+PREVIEW_DATES = 8
+
+
+@login_required
+def plan_preview(request: AuthenticatedHttpRequest, slug: str, network_id: int) -> HttpResponse:
+    """The picker's plan in words with its next dates, as the form stands (htmx, on change)."""
+    access = network_for(request.user, slug, network_id, EDIT)
+    form = MeetingPlanForm(request.GET)
+    context: dict[str, Any] = {"ready": False}
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            starts, capped = plan_dates(
+                data["rrule"],
+                first_starts_at=data["first_starts_at"],
+                last_day=access.network.planned_end_on,
+            )
+        except ValidationError as error:
+            context["problem"] = " ".join(error.messages)
+        else:
+            context = {
+                "ready": True,
+                "words": rrule_in_words(data["rrule"], first_starts_at=data["first_starts_at"]),
+                "dates": [timezone.make_aware(start) for start in starts[:PREVIEW_DATES]],
+                "more": max(0, len(starts) - PREVIEW_DATES),
+                "total": len(starts),
+                "capped": capped,
+                "max": MAX_OCCURRENCES,
+            }
+    return render(request, "meetings/_plan_preview.html", context)
 
 
 @login_required
@@ -89,7 +124,7 @@ def plan_create(request: AuthenticatedHttpRequest, slug: str, network_id: int) -
                         "%(max)s, none after the network's planned end). Add a new plan later "
                         "for the meetings after these."
                     )
-                    % {"max": services.MAX_OCCURRENCES},
+                    % {"max": MAX_OCCURRENCES},
                 )
             return redirect("meetings:list", slug, network_id)
     return render(

@@ -105,7 +105,7 @@ def charter_adopt(
         access.network.charter_versions, pk=pk, status=CharterStatus.PROPOSED
     )
     try:
-        services.charter_adopt(version=version)
+        services.charter_adopt(version=version, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

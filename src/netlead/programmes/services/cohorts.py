@@ -28,6 +28,7 @@ from netlead.networks.models import (
     NetworkRole,
 )
 from netlead.networks.services import network_create
+from netlead.programmes import notices
 from netlead.programmes.models import (
     Assignment,
     Attachment,
@@ -134,6 +135,7 @@ def enrol(*, cohort: Cohort, persons: Sequence[Person], role: str) -> list[Enrol
         for person in persons
         if person.pk not in in_network
     )
+    notices.enrolled(cohort, enrolments)
     return enrolments
 
 
@@ -286,6 +288,7 @@ def case_context_of(network: Network) -> dict[str, Any]:
     return context
 
 
+@transaction.atomic
 def feedback_give(*, submission: Submission, author: Enrolment, text: str) -> SubmissionFeedback:
     if not can_give_feedback(submission, author):
         raise ValidationError(_("You cannot give feedback on this work."))
@@ -297,6 +300,7 @@ def feedback_give(*, submission: Submission, author: Enrolment, text: str) -> Su
     feedback = SubmissionFeedback(submission=submission, author=author, text=text)
     feedback.full_clean()
     feedback.save()
+    notices.feedback_received(feedback)
     return feedback
 
 

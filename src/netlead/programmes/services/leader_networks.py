@@ -28,6 +28,7 @@ from netlead.meetings.models import AgendaItemKind, Meeting
 from netlead.meetings.services import agenda_item_add
 from netlead.networks.models import Network, NetworkKind, NetworkMember
 from netlead.networks.services import network_create
+from netlead.programmes import notices
 from netlead.programmes.models import (
     AgreementAcceptance,
     LeaderNetworkProfile,
@@ -88,12 +89,12 @@ def leader_network_update(*, network: Network, profile: LeaderNetworkProfile) ->
         raise ValidationError(_("This profile does not belong to this leader network."))
     stored = LeaderNetworkProfile.objects.select_for_update().get(pk=profile.pk)
     _full_clean_both(network, profile)
-    if profile.agreement.strip() != stored.agreement.strip():
-        profile.agreement_version = stored.agreement_version + 1
-    else:
-        profile.agreement_version = stored.agreement_version
+    changed = profile.agreement.strip() != stored.agreement.strip()
+    profile.agreement_version = stored.agreement_version + (1 if changed else 0)
     network.save()
     profile.save()
+    if changed and profile.agreement.strip():
+        notices.agreement_changed(network, profile.agreement_version)
     return network
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netlead.accounts.models import User
+from netlead.programmes import notices
 from netlead.programmes.models import MentoringMeeting, MentoringPair, PairStatus, Programme
 from netlead.programmes.tasks import send_pair_proposal
 from netlead.workspaces.models import Membership, Person
@@ -117,6 +118,7 @@ def pair_respond(*, pair: MentoringPair, person: Person, accept: bool) -> Mentor
         pair.status = PairStatus.DECLINED
         pair.full_clean()
         pair.save(update_fields=["status"])
+        notices.pair_answered(pair, person, accepted=False)
         return pair
     now = timezone.now()
     if role == "mentor":
@@ -127,6 +129,7 @@ def pair_respond(*, pair: MentoringPair, person: Person, accept: bool) -> Mentor
         pair.status = PairStatus.ACTIVE
     pair.full_clean()
     pair.save(update_fields=["mentor_accepted_at", "mentee_accepted_at", "status"])
+    notices.pair_answered(pair, person, accepted=True)
     return pair
 
 
