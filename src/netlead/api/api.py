@@ -9,6 +9,7 @@ from netlead.api.routers import (
     meetings,
     networks,
     programmes,
+    reports,
     surveys,
     workspaces,
 )
@@ -34,3 +35,4 @@ api.add_router("", surveys.router)
 api.add_router("", development.router)
 api.add_router("", programmes.router)
 api.add_router("", exports.router)
+api.add_router("", reports.router)

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
+from netlead.core.errors import NotFound
 from netlead.reports.models import Report
 from netlead.reports.selectors import report_contents
 
@@ -103,3 +104,13 @@ def render(report: Report, progress: Callable[[int], None]) -> tuple[str, bytes]
     pdf = render_pdf(standalone(report, body))
     progress(95)
     return body, pdf
+
+
+def stored_download(report: Report, fmt: str) -> bytes | str:
+    """The stored document as a file of `fmt` ("pdf" or "html"): for an issued report, the
+    document as it was sent. ``NotFound`` for another format or a document not made yet."""
+    if fmt not in ("pdf", "html"):
+        raise NotFound(f"no report as {fmt!r}")
+    if not report.has_document:
+        raise NotFound("the report's document is not ready")
+    return bytes(report.pdf) if fmt == "pdf" else standalone(report, report.html)

@@ -195,13 +195,8 @@ def report_download(
     found = report_for(
         request.user, slug, network_id, pk, what=f"download {fmt}", path=request.path
     )
-    report = found.report
-    if not report.has_document:
-        raise NotFound("the report's document is not ready")
-    content: bytes | str = (
-        bytes(report.pdf) if fmt == "pdf" else document.standalone(report, report.html)
-    )
-    return attachment(content, fmt=fmt, parts=(found.access.network.name, report.title))
+    content = document.stored_download(found.report, fmt)
+    return attachment(content, fmt=fmt, parts=(found.access.network.name, found.report.title))
 
 
 @login_required
