@@ -60,7 +60,11 @@ def join(network: Network, user: User, role: str, organization: Organization) ->
         email=user.email,
         user=user,
     )
-    return NetworkMember.objects.create(network=network, person=person, role=role)
+    # Members since a year ago: the meetings of the tests' last months are theirs.
+    joined_on = timezone.localdate() - timedelta(days=365)
+    return NetworkMember.objects.create(
+        network=network, person=person, role=role, joined_on=joined_on
+    )
 
 
 @pytest.fixture

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from netlead.meetings import services
 from netlead.meetings.models import (
     Action,
     AgendaItem,
@@ -212,6 +214,33 @@ def test_bad_attendance_input(net: Net) -> None:
     assert response.status_code == 400
     assert "once the meeting has started" in response.text
     assert not Attendance.objects.exists()
+
+
+def test_attendance_of_a_past_meeting_lists_the_members_of_that_day(net: Net) -> None:
+    day = timezone.localdate(net.past.starts_at)
+    newcomer = join(net.network, net.world.facilitator, "member", net.world.organization)
+    NetworkMember.objects.filter(pk=newcomer.pk).update(joined_on=day + timedelta(days=1))
+    NetworkMember.objects.filter(pk=net.associate.pk).update(left_on=day - timedelta(days=1))
+    page = net.client("leader").get(reverse("meetings:attendance", args=net.args(net.past.pk)))
+    fields = {name for name in page.context["form"].fields}
+    assert fields == {f"member_{net.leader.pk}", f"member_{net.member.pk}"}
+    assert "1 member joined later and is not listed" in page.text
+    # Posting a status for someone who was not a member that day records nothing.
+    data = {f"member_{newcomer.pk}": "present", f"member_{net.leader.pk}": "present"}
+    _post(net, "leader", "attendance", net.past.pk, data=data)
+    assert list(Attendance.objects.values_list("member", flat=True)) == [net.leader.pk]
+    # The service itself refuses them with a message that names them.
+    with pytest.raises(ValidationError, match="was not a member of the network on the day"):
+        services.attendance_record(meeting=net.past, statuses={newcomer: "present"})
+    assert list(Attendance.objects.values_list("member", flat=True)) == [net.leader.pk]
+
+
+def test_a_member_who_left_after_the_meeting_is_still_listed_for_it(net: Net) -> None:
+    day = timezone.localdate(net.past.starts_at)
+    NetworkMember.objects.filter(pk=net.member.pk).update(left_on=day + timedelta(days=3))
+    page = net.client("leader").get(reverse("meetings:attendance", args=net.args(net.past.pk)))
+    assert f"member_{net.member.pk}" in page.context["form"].fields
+    assert "joined later" not in page.text
 
 
 def test_tampered_member_ids_are_ignored(net: Net) -> None:

@@ -104,13 +104,33 @@ class MeetingDetail:
         return counts
 
 
+def members_at(meeting: Meeting) -> QuerySet[NetworkMember]:
+    """The network's members on the meeting's day: who joined later or had left by then was
+    not expected there, whoever the members are today."""
+    return (
+        NetworkMember.objects.on(timezone.localdate(meeting.starts_at))
+        .filter(network_id=meeting.network_id)
+        .select_related("person", "person__organization")
+    )
+
+
+def joined_after(meeting: Meeting) -> int:
+    """How many of today's members joined after the meeting's day (not listed for it)."""
+    day = timezone.localdate(meeting.starts_at)
+    return (
+        NetworkMember.objects.current()
+        .filter(network_id=meeting.network_id, joined_on__gt=day)
+        .count()
+    )
+
+
 def attendance_rows(meeting: Meeting) -> list[AttendanceRow]:
-    """Every current member with their recorded status ("" if none), plus anyone recorded at
-    the time who has left since, by name."""
+    """Every member on the meeting's day with their recorded status ("" if none), plus anyone
+    recorded then whose membership dates were changed since, by name."""
     recorded = {
         a.member_id: a for a in meeting.attendance.select_related("member__person__organization")
     }
-    members = {m.pk: m for m in current_members(meeting.network)}
+    members = {m.pk: m for m in members_at(meeting)}
     for member_id, attendance in recorded.items():
         members.setdefault(member_id, attendance.member)
     return [

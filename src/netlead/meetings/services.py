@@ -34,7 +34,7 @@ from netlead.meetings.models import (
 )
 from netlead.meetings.recurrence import plan_dates
 from netlead.meetings.rules import can_change_agenda_item
-from netlead.meetings.selectors import minutes_approvers
+from netlead.meetings.selectors import members_at, minutes_approvers
 from netlead.networks.models import Network, NetworkMember, Result
 from netlead.workspaces.models import Person
 
@@ -337,9 +337,16 @@ def attendance_record(*, meeting: Meeting, statuses: Mapping[NetworkMember, str]
         raise ValidationError(_("Attendance can be recorded once the meeting has started."))
     rows = []
     cleared = []
+    expected = set(members_at(meeting).values_list("pk", flat=True))
+    recorded = set(meeting.attendance.values_list("member_id", flat=True))
     for member, status in statuses.items():
         if member.network_id != meeting.network_id:
             raise ValidationError(_("Record attendance only for members of this network."))
+        if status and member.pk not in expected | recorded:
+            raise ValidationError(
+                _("%(name)s was not a member of the network on the day of this meeting.")
+                % {"name": member.person.name}
+            )
         if not status:
             cleared.append(member.pk)
         elif status in AttendanceStatus.values:

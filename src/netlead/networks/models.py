@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -128,6 +130,13 @@ CONTRIBUTORS = (*EDITORS, NetworkRole.CORE, NetworkRole.MEMBER)
 class NetworkMemberQuerySet(models.QuerySet["NetworkMember"]):
     def current(self) -> NetworkMemberQuerySet:
         return self.filter(left_on__isnull=True)
+
+    def on(self, day: date) -> NetworkMemberQuerySet:
+        """The memberships that held on `day`: joined by then and not left before it (a
+        member who left that day still counts: leaving is recorded as the last day)."""
+        return self.filter(joined_on__lte=day).filter(
+            models.Q(left_on__isnull=True) | models.Q(left_on__gte=day)
+        )
 
 
 class NetworkMember(models.Model):

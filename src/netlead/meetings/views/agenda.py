@@ -300,6 +300,11 @@ def attendance(
     return render(
         request,
         "meetings/attendance_form.html",
-        {"access": access, "meeting": meeting, "form": form},
+        {
+            "access": access,
+            "meeting": meeting,
+            "form": form,
+            "joined_after": selectors.joined_after(meeting),
+        },
         status=400 if form.errors else 200,
     )
