@@ -158,6 +158,60 @@ def test_import_30_members_from_semicolon_csv_with_preview(net: Net) -> None:
     assert net.network.members.current().count() == 33
 
 
+def test_import_asks_about_likely_duplicates_and_does_what_the_user_says(net: Net) -> None:
+    workspace = net.world.workspace
+    municipality = Organization.objects.get(workspace=workspace, name="Municipality")
+    known = Person.objects.create(
+        workspace=workspace, name="Jan de Vries", organization=municipality, email="jan@ex.test"
+    )
+    twin = Person.objects.create(workspace=workspace, name="Eva Jansen", organization=municipality)
+    rows = [
+        "name;organization;email",
+        "jan  de vries;Municipality;",  # line 2: Jan, without his address
+        "Eva Jansen;Municipality;",  # line 3: Eva, or a namesake
+        "Piet Nieuw;Municipality;",  # line 4: new
+        "Piet Nieuw;Municipality;",  # line 5: line 4 again
+        "Jan de Vries;Municipality;other@ex.test",  # line 6: another address: someone else
+    ]
+    client = net.world.client_for(net.world.owner)
+    preview = client.post(_u(net, "networks:members_import"), {"file": _csv(rows)})
+    assert preview.status_code == 200
+    assert "3 lines may name someone already known" in preview.text
+    assert "jan@ex.test" in preview.text
+    assert "The same person as on line 4" in preview.text
+    assert Person.objects.filter(workspace=workspace).count() == 4 + 2  # nothing saved yet
+    before = Person.objects.filter(workspace=workspace).count()
+
+    # Jan is Jan (the default), Eva is a namesake, line 5 repeats line 4.
+    client.post(_u(net, "networks:members_import_confirm"), {"same_3": "new"})
+    current = net.network.members.current()
+    assert current.filter(person=known).exists()
+    assert current.filter(person=twin).count() == 0
+    assert Person.objects.filter(workspace=workspace, name="Eva Jansen").count() == 2
+    assert Person.objects.filter(workspace=workspace, name="Piet Nieuw").count() == 1
+    assert Person.objects.filter(workspace=workspace, email="other@ex.test").count() == 1
+    # Created: Eva's namesake, Piet, the other Jan.
+    assert Person.objects.filter(workspace=workspace).count() == before + 3
+    assert current.count() == 3 + 4
+
+
+def test_a_tampered_duplicate_answer_cannot_pick_another_person(net: Net) -> None:
+    workspace = net.world.workspace
+    municipality = Organization.objects.get(workspace=workspace, name="Municipality")
+    Person.objects.create(workspace=workspace, name="Jan de Vries", organization=municipality)
+    client = net.world.client_for(net.world.owner)
+    client.post(
+        _u(net, "networks:members_import"),
+        {"file": _csv(["name;organization", "Jan de Vries;Municipality"])},
+    )
+    # The page offers "same" or "new"; anything else counts as "same", never as a person id.
+    client.post(
+        _u(net, "networks:members_import_confirm"), {"same_2": str(net.world.other_person.pk)}
+    )
+    assert not net.network.members.filter(person=net.world.other_person).exists()
+    assert Person.objects.filter(workspace=workspace, name="Jan de Vries").count() == 1
+
+
 def test_import_with_unknown_organization_names_the_line_and_saves_nothing(net: Net) -> None:
     rows = ["name;organization", "Good;Municipality", "Bad;Nowhere Inc"]
     response = net.world.client_for(net.world.owner).post(

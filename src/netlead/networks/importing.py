@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -88,9 +88,27 @@ class ImportError_:
 
 
 @dataclass(frozen=True)
+class LikelyDuplicate:
+    """A row that may name someone already known: a person of the workspace (`person_id`) or
+    an earlier line of the file (`same_line`), with the same name and organization and no
+    e-mail address that tells them apart. The page asks whether it is the same person."""
+
+    line: int
+    name: str
+    organization: str
+    person_id: int | None = None
+    person_email: str = ""
+    same_line: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class ParsedFile:
     rows: list[ImportRow]
     errors: list[ImportError_]
+    duplicates: list[LikelyDuplicate] = field(default_factory=list)
 
 
 def column_of(header: str) -> str:
@@ -257,4 +275,55 @@ def parse_members_file(*, data: bytes, filename: str, workspace: Workspace) -> P
                 role=role,
             )
         )
-    return ParsedFile(rows=rows, errors=errors)
+    return ParsedFile(rows=rows, errors=errors, duplicates=likely_duplicates(rows, workspace))
+
+
+def _same_person_key(name: str, organization_id: int) -> tuple[str, int]:
+    return (" ".join(name.casefold().split()), organization_id)
+
+
+def _may_be_same(email: str, other: str) -> bool:
+    return not (email and other and email.lower() != other.lower())
+
+
+def likely_duplicates(rows: list[ImportRow], workspace: Workspace) -> list[LikelyDuplicate]:
+    """Rows with the same name and organization as a person of the workspace or an earlier
+    row, where no e-mail address tells them apart (a known address is reused anyway)."""
+    known_emails = {
+        e.lower() for e in workspace.persons.exclude(email="").values_list("email", flat=True)
+    }
+    persons: dict[tuple[str, int], tuple[int, str]] = {}
+    for pk, name, organization_id, email in workspace.persons.filter(
+        organization_id__in={row.organization_id for row in rows}
+    ).values_list("pk", "name", "organization_id", "email"):
+        persons.setdefault(_same_person_key(name, organization_id), (pk, email))
+    # An earlier row's address, or that of the known person it names: two rows apart by
+    # address are two people.
+    earlier: dict[tuple[str, int], tuple[int, str]] = {}
+    found: list[LikelyDuplicate] = []
+    for row in rows:
+        if row.email and row.email in known_emails:
+            continue  # the address finds the person: reused, not duplicated
+        key = _same_person_key(row.name, row.organization_id)
+        person = persons.get(key)
+        if person is not None and _may_be_same(row.email, person[1]):
+            found.append(
+                LikelyDuplicate(
+                    line=row.line,
+                    name=row.name,
+                    organization=row.organization,
+                    person_id=person[0],
+                    person_email=person[1],
+                )
+            )
+            earlier.setdefault(key, (row.line, row.email or person[1].lower()))
+            continue
+        first = earlier.get(key)
+        if first is not None and _may_be_same(row.email, first[1]):
+            found.append(
+                LikelyDuplicate(
+                    line=row.line, name=row.name, organization=row.organization, same_line=first[0]
+                )
+            )
+        earlier.setdefault(key, (row.line, row.email))
+    return found

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -114,22 +114,35 @@ def member_leave(*, member: NetworkMember, left_on: date) -> NetworkMember:
 
 
 @transaction.atomic
-def members_import(*, network: Network, rows: Iterable[ImportRow]) -> tuple[int, int]:
+def members_import(
+    *,
+    network: Network,
+    rows: Iterable[ImportRow],
+    reuse: Mapping[int, int] | None = None,
+    skip: Collection[int] = (),
+) -> tuple[int, int]:
     """Add the previewed rows as members: persons found by e-mail are reused, others created.
+    `reuse` maps a line to the person of the workspace the user said it is (a likely
+    duplicate); lines in `skip` repeat an earlier line of the file and are left out.
 
     Returns (members added, persons created). Rows naming a current member are skipped.
     """
     workspace = network.workspace
     organizations = {o.pk: o for o in workspace.organizations.all()}
     current = set(network.members.current().values_list("person_id", flat=True))
+    chosen = workspace.persons.in_bulk(set((reuse or {}).values()))
     added = created = 0
     for row in rows:
+        if row.line in skip:
+            continue
         organization = organizations.get(row.organization_id)
         if organization is None:
             raise ValidationError(
                 _("Line %(line)s: the organization no longer exists.") % {"line": row.line}
             )
-        person = workspace.persons.filter(email__iexact=row.email).first() if row.email else None
+        person = chosen.get((reuse or {}).get(row.line, 0))
+        if person is None and row.email:
+            person = workspace.persons.filter(email__iexact=row.email).first()
         if person is None:
             person = Person(
                 workspace=workspace,

@@ -12,7 +12,7 @@ from netlead.core.web import AuthenticatedHttpRequest
 from netlead.networks import selectors, services
 from netlead.networks.access import EDIT, READ, network_for
 from netlead.networks.forms import MemberAddForm, MemberLeaveForm, MemberRoleForm, MembersImportForm
-from netlead.networks.importing import ImportRow, parse_members_file
+from netlead.networks.importing import ImportRow, LikelyDuplicate, parse_members_file
 from netlead.networks.models import NetworkRole
 
 IMPORT_SESSION_KEY = "netlead_members_import"
@@ -106,7 +106,12 @@ def members_import(request: AuthenticatedHttpRequest, slug: str, network_id: int
         else:
             key = f"{IMPORT_SESSION_KEY}_{network_id}"
             request.session[key] = (
-                [row.as_dict() for row in parsed.rows] if not parsed.errors else []
+                {
+                    "rows": [row.as_dict() for row in parsed.rows],
+                    "duplicates": [d.as_dict() for d in parsed.duplicates],
+                }
+                if not parsed.errors
+                else {}
             )
     return render(
         request,
@@ -123,13 +128,19 @@ def members_import_confirm(
 ) -> HttpResponse:
     """Step 2: save the previewed rows."""
     access = network_for(request.user, slug, network_id, EDIT)
-    rows = request.session.pop(f"{IMPORT_SESSION_KEY}_{network_id}", None)
-    if not rows:
+    stored = request.session.pop(f"{IMPORT_SESSION_KEY}_{network_id}", None)
+    if not stored or not stored.get("rows"):
         messages.error(request, _("Nothing to import: upload the file again."))
         return redirect("networks:members_import", slug=slug, network_id=network_id)
+    # Each likely duplicate is the same person unless the user said it is someone else.
+    duplicates = [LikelyDuplicate(**d) for d in stored["duplicates"]]
+    same = [d for d in duplicates if request.POST.get(f"same_{d.line}", "same") != "new"]
     try:
         added, created = services.members_import(
-            network=access.network, rows=[ImportRow(**row) for row in rows]
+            network=access.network,
+            rows=[ImportRow(**row) for row in stored["rows"]],
+            reuse={d.line: d.person_id for d in same if d.person_id is not None},
+            skip={d.line for d in same if d.same_line is not None},
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
