@@ -234,7 +234,9 @@ TASKS_BACKEND = env_choice("TASKS_BACKEND", "immediate", ("immediate", "database
 REDIS_URL = env_str("REDIS_URL")
 if TASKS_BACKEND == "rq":
     if not REDIS_URL:
-        raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL, e.g. redis://127.0.0.1:6379/0.")
+        raise ImproperlyConfigured(
+            "TASKS_BACKEND=rq needs REDIS_URL, e.g. redis://127.0.0.1:6379/0."
+        )
     INSTALLED_APPS.append("django_rq")
     # A task's job is kept for the longest task (a large report) plus a margin.
     RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 900}}
