@@ -82,3 +82,21 @@ def test_a_failed_diagnosis_is_computed_again(
     assert compute_diagnosis.call(round_id=survey_round.pk) == DiagnosisStatus.READY
     survey_round.refresh_from_db()
     assert survey_round.diagnosis is not None
+
+
+def test_a_diagnosis_that_fails_says_so_on_the_round(
+    survey: Survey, django_capture_on_commit_callbacks, monkeypatch
+) -> None:
+    from netlead.surveys import diagnosis
+
+    survey_round = survey.open(django_capture_on_commit_callbacks)
+    survey.answer_ties(survey.members[0], [survey.members[1]])
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("the analysis broke")
+
+    monkeypatch.setattr(diagnosis, "_relationship_result", broken)
+    # The queue records the task as failed; the round says the diagnosis failed.
+    survey_round = survey.close(django_capture_on_commit_callbacks, survey_round)
+    assert survey_round.diagnosis_status == DiagnosisStatus.FAILED
+    assert survey_round.diagnosis is None

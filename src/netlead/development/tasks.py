@@ -57,8 +57,8 @@ def send_observer_invitation(*, invitation_id: int, base_url: str) -> bool:
         )
         if invitation is None:
             return False
-        _message(invitation, base_url, reminder=False).send()
         ObserverInvitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
+        _message(invitation, base_url, reminder=False).send()
     return True
 
 

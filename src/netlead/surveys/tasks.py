@@ -26,8 +26,8 @@ def _send(invitations: QuerySet[SurveyInvitation], base_url: str, *, reminder: b
     """Mail each invitation its personal link, in its language. Each invitation is locked,
     mailed and marked sent (or reminded) in one transaction: a second run of the task finds it
     marked, a run at the same time skips the locked row, and a worker that dies mid-way leaves
-    the unmarked ones for the next run. Only a crash between the mail leaving and the commit
-    can send one twice."""
+    the ones it had not committed for the next run. Only a crash in the instant between the
+    mail leaving and the COMMIT reaching the database can send one twice."""
     field = "reminded_at" if reminder else "sent_at"
     sent = 0
     for pk in list(invitations.order_by("pk").values_list("pk", flat=True)):
@@ -40,12 +40,14 @@ def _send(invitations: QuerySet[SurveyInvitation], base_url: str, *, reminder: b
             )
             if invitation is None:
                 continue
+            # Marked first, within the transaction: the COMMIT then follows the mail at once,
+            # which keeps that window as short as it can be.
+            SurveyInvitation.objects.filter(pk=pk).update(**{field: timezone.now()})
             EmailMessage(
                 *_message(invitation, base_url, reminder=reminder),
                 None,
                 [invitation.member.person.email],
             ).send()
-            SurveyInvitation.objects.filter(pk=pk).update(**{field: timezone.now()})
         sent += 1
     return sent
 
@@ -92,13 +94,22 @@ def send_reminders(*, round_id: int, base_url: str) -> int:
 
 @task()
 def compute_diagnosis(*, round_id: int) -> str:
-    """Compute and store a closed round's diagnosis. A second run finds it stored and leaves
-    it (a round's answers do not change once it is closed); a failed one is computed again."""
-    survey_round = SurveyRound.objects.select_related("network__workspace", "previous").get(
-        pk=round_id
-    )
-    if survey_round.diagnosis_status == DiagnosisStatus.READY:
-        return survey_round.diagnosis_status
-    diagnosis.compute(survey_round)
+    """Compute and store a closed round's diagnosis, holding the round's row meanwhile: a run
+    at the same time waits, then finds it stored and leaves it, as does any later run (a
+    round's answers do not change once it is closed). A failed one is computed again."""
+    try:
+        with transaction.atomic():
+            survey_round = (
+                SurveyRound.objects.select_for_update(of=("self",))
+                .select_related("network__workspace", "previous")
+                .get(pk=round_id)
+            )
+            if survey_round.diagnosis_status == DiagnosisStatus.READY:
+                return survey_round.diagnosis_status
+            diagnosis.compute(survey_round)
+    except Exception:
+        # compute() marks the round failed, but inside the transaction that was rolled back.
+        SurveyRound.objects.filter(pk=round_id).update(diagnosis_status=DiagnosisStatus.FAILED)
+        raise
     survey_round.refresh_from_db(fields=["diagnosis_status"])
     return survey_round.diagnosis_status
