@@ -159,10 +159,15 @@ if len(links) != info["invited"]:
     sys.exit(f"{len(links)} invitation mails, expected {info['invited']}")
 print(f"  {len(links)} invitation mails sent by the worker")
 
-# A respondent opens their link: the consent page.
-status, _, page = request("GET", links[-1].decode())
+# A respondent opens their link (the consent page), agrees and gets the list of people.
+link = links[-1].decode()
+status, _, page = request("GET", link)
 expect(status, 200, "the survey link")
 assert b'name="consent"' in page, "the survey page has no consent question"
+status, location, _ = request("POST", link, [("csrfmiddlewaretoken", cookies["csrftoken"]), ("consent", "yes")])
+expect(status, 302, "consenting")
+status, _, page = request("GET", location)
+expect(status, 200, f"GET {location}")
 
 # The leader logs in and walks the pages.
 cookies.clear()
