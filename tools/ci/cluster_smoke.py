@@ -305,7 +305,12 @@ def main(argv: list[str]) -> int:
         lost = {job for job, name in running.items() if f"-{victim}-" in name}
         before = len(read_mails(mail_dir))
         cluster.kill(victim)
-        log(f"killed {victim} (SIGKILL) after {before} of {invited} mails")
+        log(
+            f"killed {victim} (SIGKILL) after {before} of {invited} mails, "
+            f"with {len(lost)} of the {len(running)} running jobs"
+        )
+        if not lost:
+            problems.append("the killed worker was running no job: nothing was tested")
         if before >= invited:
             problems.append("every invitation was out before the kill: nothing was tested")
         # The lost job is not run again by RQ; the task is queued again, as a retry would.
