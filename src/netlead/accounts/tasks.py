@@ -9,7 +9,7 @@ from netlead.notifications.once import send_once
 
 
 @task(takes_context=True)
-def send_email(context: TaskContext, *, to: list[str], subject: str, body: str) -> int:
+def send_email(context: TaskContext[..., int], *, to: list[str], subject: str, body: str) -> int:
     """Send one plain-text e-mail; runs on the task worker in production. The queue may run
     one enqueued task twice (at-least-once delivery): the mail is keyed by the task's id, so
     the second run sends nothing."""
