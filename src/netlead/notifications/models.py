@@ -74,12 +74,9 @@ class SentMail(models.Model):
     row and sends in one transaction, so a second run of the same task sends nothing, and a
     worker that dies before the commit leaves nothing claimed for the next run."""
 
+    # No page or admin shows it, so it has no translated names.
     key = models.CharField(max_length=120, unique=True)
     sent_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("sent mail")
-        verbose_name_plural = _("sent mails")
 
     def __str__(self) -> str:
         return self.key
