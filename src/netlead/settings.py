@@ -228,19 +228,30 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "media"
 
-# Background work: run at once in development and tests, queued in the database in production.
-TASKS_BACKEND = env_choice("TASKS_BACKEND", "immediate", ("immediate", "database"))
+# Background work: run at once in development and tests; in production queued in the database
+# (one worker machine is enough) or in Redis through RQ (workers on several machines).
+TASKS_BACKEND = env_choice("TASKS_BACKEND", "immediate", ("immediate", "database", "rq"))
+REDIS_URL = env_str("REDIS_URL")
+if TASKS_BACKEND == "rq":
+    if not REDIS_URL:
+        raise ImproperlyConfigured(
+            "TASKS_BACKEND=rq needs REDIS_URL, e.g. redis://127.0.0.1:6379/0."
+        )
+    INSTALLED_APPS.append("django_rq")
+    # A task's job is kept for the longest task (a large report) plus a margin.
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 900}}
 TASKS = {
     "default": {
-        "BACKEND": (
-            "django_tasks_db.DatabaseBackend"
-            if TASKS_BACKEND == "database"
-            else "django.tasks.backends.immediate.ImmediateBackend"
-        )
+        "BACKEND": {
+            "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+            "rq": "django_tasks_rq.RQBackend",
+        }[TASKS_BACKEND]
     }
 }
 
-# E-mail: SMTP when EMAIL_HOST is set, else printed to the console (development).
+# E-mail: SMTP when EMAIL_HOST is set, else written to files under EMAIL_FILE_PATH when that is
+# set, else printed to the console (development).
 _email_host = env_str("EMAIL_HOST") or ""
 MAILERS = {
     "default": (
@@ -256,6 +267,13 @@ MAILERS = {
             },
         }
         if _email_host
+        # EMAIL_FILE_PATH: each connection's mails in a file of that folder (the deployment
+        # and cluster checks in tools/ci count them there, across processes).
+        else {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": env_str("EMAIL_FILE_PATH")},
+        }
+        if env_str("EMAIL_FILE_PATH")
         else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
     )
 }

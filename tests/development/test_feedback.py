@@ -437,3 +437,21 @@ def test_the_answer_day_does_not_tell_whose_response_it_is(
     for response in ObserverResponse.objects.all():
         same_day = invitation_days.count(response.submitted_at.date())
         assert same_day != 1, "this response belongs to the one observer who answered that day"
+
+
+def test_the_invitation_task_run_twice_mails_once(
+    dev: Dev, request_: FeedbackRequest, mailoutbox, django_capture_on_commit_callbacks
+) -> None:
+    from netlead.development.tasks import send_observer_invitation
+
+    with django_capture_on_commit_callbacks(execute=True):
+        dev.client().post(dev.url("request", request_.pk), _invite_form())
+    invitation = ObserverInvitation.objects.get()
+    # The queue delivers at least once: the second run finds the invitation sent.
+    assert send_observer_invitation.call(invitation_id=invitation.pk, base_url="") is False
+    assert len(mailoutbox) == 1
+    # One whose mail never left (its worker died before the commit) is sent by the next run.
+    ObserverInvitation.objects.filter(pk=invitation.pk).update(sent_at=None)
+    assert send_observer_invitation.call(invitation_id=invitation.pk, base_url="") is True
+    assert send_observer_invitation.call(invitation_id=invitation.pk, base_url="") is False
+    assert len(mailoutbox) == 2

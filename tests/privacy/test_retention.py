@@ -18,6 +18,7 @@ from django_tasks_db.models import DBTaskResult
 
 from netlead.core.tokens import token_for
 from netlead.development.models import OBSERVER_LINK_PURPOSE, ObserverInvitation
+from netlead.notifications.models import SentMail
 from netlead.privacy.models import RetentionPeriods
 from netlead.privacy.services import apply_retention, months_before
 from netlead.surveys.models import (
@@ -181,7 +182,11 @@ def test_audit_events_invitations_logins_and_tasks_after_their_periods(world: Wo
     waiting = DBTaskResult.objects.create(
         args_kwargs={}, task_path="t", backend_name="default", run_after=now
     )
+    old_mail = SentMail.objects.create(key="old", sent_at=now - timedelta(days=40))
+    new_mail = SentMail.objects.create(key="new", sent_at=now - timedelta(days=2))
     report = apply_retention(now=now)
+    assert not SentMail.objects.filter(pk=old_mail.pk).exists()
+    assert SentMail.objects.filter(pk=new_mail.pk).exists()
     assert not AuditEvent.objects.filter(pk=old_event.pk).exists()
     assert AuditEvent.objects.filter(pk__in=[recent.pk, other.pk]).count() == 2
     assert not Invitation.objects.filter(pk=expired.pk).exists()
@@ -189,4 +194,4 @@ def test_audit_events_invitations_logins_and_tasks_after_their_periods(world: Wo
     assert not AccessAttempt.objects.filter(pk=attempt.pk).exists()
     assert not DBTaskResult.objects.filter(pk=done.pk).exists()
     assert DBTaskResult.objects.filter(pk=waiting.pk).exists()
-    assert report.login_records == 1 and report.task_records == 1
+    assert report.login_records == 1 and report.task_records == 2

@@ -162,6 +162,19 @@ def test_a_facilitator_proposes_a_pair_and_both_are_mailed(
     assert "you are proposed as the mentor of Max Member" in to_mentor.body
 
 
+def test_the_proposal_task_run_twice_mails_each_person_once(
+    m: Mentoring, mailoutbox, django_capture_on_commit_callbacks
+) -> None:
+    from netlead.programmes.tasks import send_pair_proposal
+
+    with django_capture_on_commit_callbacks(execute=True):
+        pair = m.propose()
+    assert len(mailoutbox) == 2
+    # The queue delivers at least once: a second run sends nothing.
+    assert send_pair_proposal.call(pair_id=pair.pk, base_url="http://testserver") == 0
+    assert len(mailoutbox) == 2
+
+
 def test_the_proposal_mail_follows_the_persons_language(m: Mentoring) -> None:
     assert language_of(m.mentee, "nl") == "nl"  # no language chosen: the programme's
     m.mentee_user.language = "da"

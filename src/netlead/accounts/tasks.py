@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from django.core.mail import send_mail
-from django.tasks import task
+from django.core.mail.message import EmailMessage
+from django.tasks import TaskContext, task
+
+from netlead.notifications.once import send_once
 
 
-@task()
-def send_email(*, to: list[str], subject: str, body: str) -> int:
-    """Send one plain-text e-mail; runs on the task worker in production."""
-    return send_mail(subject, body, None, to)
+@task(takes_context=True)
+def send_email(context: TaskContext[..., int], *, to: list[str], subject: str, body: str) -> int:
+    """Send one plain-text e-mail; runs on the task worker in production. The queue may run
+    one enqueued task twice (at-least-once delivery): the mail is keyed by the task's id, so
+    the second run sends nothing."""
+    key = f"accounts.send_email:{context.task_result.id}"
+    return int(send_once(key, EmailMessage(subject, body, None, to)))

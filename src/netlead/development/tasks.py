@@ -1,11 +1,13 @@
 """Background tasks of leader development: the observer's e-mail with their personal link, and
-the same link sent again (a reminder). Safe to run twice: each claims its invitation first."""
+the same link sent again (a reminder). Safe to run twice: each marks its invitation in the
+transaction that sends the mail (the invitation) or claims it first (the reminder)."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from django.core.mail.message import EmailMessage
+from django.db import transaction
 from django.db.models import Q
 from django.tasks import task
 from django.template.loader import render_to_string
@@ -43,16 +45,20 @@ def _message(invitation: ObserverInvitation, base_url: str, *, reminder: bool) -
 
 @task()
 def send_observer_invitation(*, invitation_id: int, base_url: str) -> bool:
-    """Mail one observer their link, in their language; marks it sent once the mail is out."""
-    invitation = (
-        ObserverInvitation.objects.select_related("request__owner")
-        .filter(pk=invitation_id, sent_at__isnull=True)
-        .first()
-    )
-    if invitation is None:
-        return False
-    _message(invitation, base_url, reminder=False).send()
-    ObserverInvitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
+    """Mail one observer their link, in their language; marks it sent in the transaction that
+    sends it, so a second run finds it sent, a concurrent run skips the locked row, and a run
+    that dies before the commit leaves it for the next."""
+    with transaction.atomic():
+        invitation = (
+            ObserverInvitation.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("request__owner")
+            .filter(pk=invitation_id, sent_at__isnull=True)
+            .first()
+        )
+        if invitation is None:
+            return False
+        ObserverInvitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
+        _message(invitation, base_url, reminder=False).send()
     return True
 
 

@@ -66,3 +66,17 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event} → {self.recipient_id}"
+
+
+class SentMail(models.Model):
+    """A mail that went out, by a key its sender chose (a task's run, or an object and a
+    recipient), for mails that have no outbox row of their own. `once.send_once` inserts the
+    row and sends in one transaction, so a second run of the same task sends nothing, and a
+    worker that dies before the commit leaves nothing claimed for the next run."""
+
+    # No page or admin shows it, so it has no translated names.
+    key = models.CharField(max_length=120, unique=True)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return self.key

@@ -26,6 +26,7 @@ from netlead.accounts.tasks import send_email
 from netlead.core.errors import NotFound
 from netlead.core.tokens import hash_token, new_salt, token_for, token_matches
 from netlead.development import privacy as development_privacy
+from netlead.notifications.models import SentMail
 from netlead.privacy import rules
 from netlead.privacy.models import (
     DATA_EXPORT_PURPOSE,
@@ -309,9 +310,10 @@ def apply_retention(*, now: datetime) -> RetentionReport:
         model.objects.filter(attempt_time__lt=logins_before).delete()[0]
         for model in (AccessAttempt, AccessFailureLog, AccessLog)
     )
-    tasks = DBTaskResult.objects.filter(
-        finished_at__lt=now - timedelta(days=settings.TASK_RECORDS_DAYS)
-    ).delete()[0]
+    tasks_before = now - timedelta(days=settings.TASK_RECORDS_DAYS)
+    tasks = DBTaskResult.objects.filter(finished_at__lt=tasks_before).delete()[0]
+    # The sent-mail ledger only has to outlive a task's second delivery.
+    tasks += SentMail.objects.filter(sent_at__lt=tasks_before).delete()[0]
     erased, problems = erasures_due(now=now)
     return RetentionReport(
         survey_answers=answers,

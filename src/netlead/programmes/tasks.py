@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from netlead.notifications.once import send_once
 from netlead.programmes.models import MentoringPair, PairStatus
 from netlead.workspaces.models import Person
 
@@ -31,7 +32,8 @@ def language_of(person: Person, fallback: str) -> str:
 @task()
 def send_pair_proposal(*, pair_id: int, base_url: str) -> int:
     """Mail the proposed mentor and mentee, each in their own language, with the link to the
-    pair's page; returns how many e-mails went out."""
+    pair's page; returns how many e-mails went out. Each person's mail is sent once per pair,
+    however often the task runs."""
     pair = (
         MentoringPair.objects.select_related(
             "programme__workspace", "mentor__user", "mentee__user", "proposed_by"
@@ -65,6 +67,6 @@ def send_pair_proposal(*, pair_id: int, base_url: str) -> int:
                 "programme": pair.programme.title
             }
             body = render_to_string("email/mentoring_proposal.txt", context)
-        EmailMessage(subject, body, None, [address]).send()
-        sent += 1
+        message = EmailMessage(subject, body, None, [address])
+        sent += send_once(f"programmes.pair_proposal:{pair.pk}:{person.pk}", message)
     return sent

@@ -156,6 +156,11 @@ def round_open(survey_round: SurveyRound, *, base_url: str) -> int:
     return len(invitations)
 
 
+#: A reminder goes to an invitation at most once in this time (a day, give or take a cron's
+#: drift), however often it is asked for or its task runs.
+REMINDER_GAP = timedelta(hours=20)
+
+
 def round_remind(survey_round: SurveyRound, *, base_url: str) -> int:
     """Send a reminder to everyone who has not submitted (the task decides who); at most once a
     day. Returns how many will be reminded."""
@@ -164,7 +169,7 @@ def round_remind(survey_round: SurveyRound, *, base_url: str) -> int:
     if not survey_round.accepts_answers:
         raise ValidationError(_("Reminders can only be sent while the round is open."))
     pending = survey_round.invitations.filter(submitted_at__isnull=True)
-    since = timezone.now() - timedelta(hours=20)
+    since = timezone.now() - REMINDER_GAP
     if pending.filter(reminded_at__gte=since).exists():
         raise ValidationError(_("A reminder was sent less than a day ago."))
     count = pending.count()
