@@ -27,7 +27,8 @@ def rewrite_in_random_order[M: models.Model](
 ) -> int:
     """Delete `rows` and write them again in a random order under new random (UUID) keys;
     `children` names a model and its foreign key to them (rewritten too, after them).
-    Run it inside the transaction that stored the newest answer. Returns the rows written."""
+    Run it in a transaction that holds a lock on the set's round, request or meeting, so two
+    answers never rewrite the same rows at once. Returns the number of rows written."""
     parents = list(rows)
     if not parents:
         return 0

@@ -135,8 +135,9 @@ def observer_submit(
     strengths: str,
     development: str,
     shown_alone: bool,
-) -> ObserverResponse:
-    """Store an observer's answers once. The response carries the group, not the observer."""
+) -> None:
+    """Store an observer's answers once. The response carries the group, not the observer;
+    nothing is returned, so no caller can keep the answer and the invitation together."""
     # One answer of a request at a time: each writes all of the request's responses again.
     FeedbackRequest.objects.select_for_update().get(pk=invitation.request_id)
     invitation = ObserverInvitation.objects.select_for_update().get(pk=invitation.pk)
@@ -164,4 +165,3 @@ def observer_submit(
     rewrite_in_random_order(request.responses.all())
     invitation.has_answered = True
     invitation.save(update_fields=["has_answered"])
-    return response
