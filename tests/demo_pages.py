@@ -211,8 +211,8 @@ def _observer_links(ws: Workspace) -> list[Kwargs]:
     chosen = [
         i
         for i in (
-            invitations.filter(submitted_at__isnull=True).first(),
-            invitations.filter(submitted_at__isnull=False).first(),
+            invitations.filter(has_answered=False).first(),
+            invitations.filter(has_answered=True).first(),
         )
         if i
     ]

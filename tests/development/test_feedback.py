@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.db import models
+from django.forms.models import model_to_dict
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +16,7 @@ from django.utils import timezone
 from netlead.development import services
 from netlead.development.models import FeedbackRequest, ObserverInvitation, ObserverResponse
 from tests.development.conftest import OBSERVER_LINK, Dev
+from tests.linkage import ANSWERERS, assert_cannot_be_paired, time_fields
 
 
 def _answer_url(token: str) -> str:
@@ -155,7 +157,7 @@ def test_an_answer_is_stored_with_its_group_only(dev: Dev, request_: FeedbackReq
     assert stored.scores == {c.key: 4 for c in dev.competences}
     assert stored.strengths == "Brings people together."
     invitation.refresh_from_db()
-    assert invitation.submitted_at is not None
+    assert invitation.has_answered
     thanks = Client().get(response.url)
     assert thanks.status_code == 200 and "Thank you" in thanks.text
 
@@ -169,7 +171,7 @@ def test_every_score_is_required(dev: Dev, request_: FeedbackRequest) -> None:
     assert "Some answers are missing" in response.text
     assert not ObserverResponse.objects.exists()
     invitation.refresh_from_db()
-    assert invitation.submitted_at is None
+    assert not invitation.has_answered
 
 
 @pytest.mark.parametrize("value", ["0", "6", "x"])
@@ -188,14 +190,14 @@ def test_consent_is_required(dev: Dev, request_: FeedbackRequest) -> None:
     assert "Please confirm that you agree before you send." in response.text
     assert not ObserverResponse.objects.exists()
     invitation.refresh_from_db()
-    assert invitation.submitted_at is None
+    assert not invitation.has_answered
 
 
 def test_a_used_link_says_so_and_changes_nothing(dev: Dev, request_: FeedbackRequest) -> None:
     invitation, token = dev.invite(request_, "Olga Observer")
     dev.answer(token, 4)
     invitation.refresh_from_db()
-    submitted_at = invitation.submitted_at
+    assert invitation.has_answered
     again = Client().post(_answer_url(token), dev.answer_data(1))
     assert again.status_code == 200
     assert "Your feedback has been received" in again.text
@@ -204,7 +206,7 @@ def test_a_used_link_says_so_and_changes_nothing(dev: Dev, request_: FeedbackReq
     assert ObserverResponse.objects.count() == 1
     assert ObserverResponse.objects.get().scores == {c.key: 4 for c in dev.competences}
     invitation.refresh_from_db()
-    assert invitation.submitted_at == submitted_at
+    assert invitation.has_answered
 
 
 def test_an_unknown_link_is_not_found(db: None) -> None:
@@ -287,9 +289,6 @@ def test_a_response_cannot_be_traced_to_its_invitation(dev: Dev, request_: Feedb
         {"invitation", "name", "email", "salt", "token_hash"}
     )
     assert response.response_key not in (invitation.token_hash, invitation.salt, token)
-    # Only the day is kept: a moment could be matched to the invitation's submitted_at.
-    assert (response.submitted_at.hour, response.submitted_at.minute) == (0, 0)
-    assert response.submitted_at != invitation.submitted_at
 
 
 # -- The report ----------------------------------------------------------------------------
@@ -419,24 +418,45 @@ def test_reading_a_report_is_logged(dev: Dev, request_: FeedbackRequest) -> None
     assert (event.user, event.target) == (dev.leader, f"feedback report {request_.pk}")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="responses now carry the request's day; this check still matches it to the one observer who answered that day",
-)
 def test_the_answer_day_does_not_tell_whose_response_it_is(
     dev: Dev, request_: FeedbackRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     start = timezone.now().replace(hour=10, minute=0, second=0, microsecond=0)
+    sent: dict[str, dict[str, object]] = {}
     for day, name in enumerate(("Ann Early", "Bob Middle", "Cyd Late")):
-        _invitation, token = dev.invite(request_, name)
+        invitation, token = dev.invite(request_, name)
+        sent[name] = model_to_dict(ObserverInvitation.objects.get(pk=invitation.pk))
         moment = start + timedelta(days=day)
         monkeypatch.setattr(timezone, "now", lambda moment=moment: moment)
         dev.answer(token, 4)
     monkeypatch.undo()
-    invitation_days = [i.submitted_at.date() for i in request_.invitations.all()]
-    for response in ObserverResponse.objects.all():
-        same_day = invitation_days.count(response.submitted_at.date())
-        assert same_day != 1, "this response belongs to the one observer who answered that day"
+    # Answering changed only the flag on each invitation: no day of answering to match.
+    for invitation in request_.invitations.all():
+        before = sent[invitation.name]
+        after = model_to_dict(invitation)
+        changed = {key for key in after if after[key] != before[key]}
+        assert changed == {"has_answered"} and invitation.has_answered
+    # And a response holds no day at all.
+    assert time_fields(ObserverResponse) == []
+
+
+def test_observer_responses_cannot_be_paired_with_invitations(
+    dev: Dev, request_: FeedbackRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The operator's view (issue 14): ten observers answer on ten days, in the order of their
+    invitations; the responses follow that order neither in key, row order nor time."""
+    start = timezone.now().replace(hour=10, minute=0, second=0, microsecond=0)
+    names = [f"Observer{n} Surname" for n in range(ANSWERERS)]
+    for day, name in enumerate(names):
+        _invitation, token = dev.invite(request_, name)
+        moment = start + timedelta(days=day)
+        monkeypatch.setattr(timezone, "now", lambda moment=moment: moment)
+        dev.answer(token, 4, strengths=name)  # the test's own marker of whose answer it is
+    monkeypatch.undo()
+    assert request_.invitations.filter(has_answered=True).count() == ANSWERERS
+    by_name = dict(ObserverResponse.objects.values_list("strengths", "pk"))
+    in_answer_order = [by_name[name] for name in names]
+    assert_cannot_be_paired(ObserverResponse, in_answer_order, request=request_.pk)
 
 
 def test_the_invitation_task_run_twice_mails_once(

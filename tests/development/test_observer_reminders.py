@@ -58,7 +58,7 @@ def test_remind_everyone_skips_who_answered(
     django_capture_on_commit_callbacks: Any,
 ) -> None:
     _invite(dev, request_, django_capture_on_commit_callbacks, "a@observer.test", "b@observer.test")
-    ObserverInvitation.objects.filter(email="a@observer.test").update(submitted_at=timezone.now())
+    ObserverInvitation.objects.filter(email="a@observer.test").update(has_answered=True)
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         response = dev.client().post(dev.url("request_remind", request_.pk), follow=True)

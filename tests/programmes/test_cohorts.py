@@ -497,6 +497,30 @@ def test_the_change_is_shown_over_k_pairs_when_the_cohort_ends(course: Course) -
     assert detail.status_code == 404
 
 
+def test_the_change_stays_as_computed_when_the_cohort_ended(course: Course) -> None:
+    """Cohort figures are frozen per period (issue 14): a correction of a self-assessment
+    after the cohort ended moves neither the stored figures nor the page."""
+    for user in (course.alice, course.bob, course.carol):
+        _complete(course, user, services.START, 2)
+    services.start_measurement_close(cohort=course.cohort)
+    for user in (course.alice, course.bob, course.carol):
+        _complete(course, user, services.END, 4)
+    services.cohort_close(cohort=course.cohort)
+    course.cohort.refresh_from_db()
+    stored = (course.cohort.start_figures, course.cohort.change_figures)
+    url = course.url("cohort_progress", course.cohort.pk)
+    page = course.client(course.world.facilitator).get(url).content.decode()
+    assert "+2.0" in page
+    # Alice corrects both of her measurements to the top of the scale.
+    enrolment = course.enrolment(course.alice)
+    for assessment in (enrolment.start_assessment, enrolment.end_assessment):
+        CompetenceScore.objects.filter(assessment=assessment).update(score=5)
+    course.cohort.refresh_from_db()
+    assert (course.cohort.start_figures, course.cohort.change_figures) == stored
+    after = course.client(course.world.facilitator).get(url).content.decode()
+    assert "+2.0" in after and "+1.3" not in after  # recomputed: means 3.0 -> 4.3
+
+
 def test_the_change_is_held_back_when_one_or_two_dropped_out(course: Course) -> None:
     for user in (course.alice, course.bob, course.carol, course.dave):
         _complete(course, user, services.START, 3)

@@ -30,6 +30,7 @@ from netlead.programmes.selectors import leader_networks as selectors
 from netlead.programmes.services import leader_networks as services
 from tests.conftest import World
 from tests.factories import MembershipFactory, PersonFactory, UserFactory
+from tests.linkage import ANSWERERS, assert_cannot_be_paired
 
 GOOD = {"free_space": 4, "flexibility": 3, "commitment": 5, "feedback": 2}
 
@@ -371,6 +372,35 @@ def test_an_answer_row_carries_no_member_and_no_time() -> None:
     assert links == {"meeting": Meeting}
     assert not [f for f in fields if isinstance(f, (models.DateField, models.DateTimeField))]
     assert isinstance(PrinciplesCheckResponse._meta.pk, models.UUIDField)
+
+
+def test_answers_cannot_be_paired_with_receipts(
+    ln: LN, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The operator's view (issue 14): ten members answer one after the other, hours apart;
+    the receipts tell who answered in which order, the answers follow it neither in key, row
+    order nor time."""
+    members = [ln.leader, ln.member, ln.third, ln.fourth]
+    for n in range(ANSWERERS - len(members)):
+        user = UserFactory(email=f"extra{n}@example.test", name=f"Extra Member{n}")
+        MembershipFactory(workspace=world.workspace, user=user)
+        members.append(join(ln.network, user))
+    start = timezone.now()
+    for index, member in enumerate(members):
+        moment = start + timedelta(hours=index)
+        monkeypatch.setattr(timezone, "now", lambda moment=moment: moment)
+        # The test's own marker of whose answer it is: the index in base 5.
+        scores = {**GOOD, "free_space": index // 5 + 1, "flexibility": index % 5 + 1}
+        services.principles_check_submit(meeting=ln.recent, member=member, scores=scores)
+    monkeypatch.undo()
+    receipts = PrinciplesCheckReceipt.objects.filter(meeting=ln.recent).order_by("pk")
+    assert [r.member_id for r in receipts] == [m.pk for m in members]
+    whose = {
+        (row.free_space - 1) * 5 + row.flexibility - 1: row.pk
+        for row in PrinciplesCheckResponse.objects.filter(meeting=ln.recent)
+    }
+    in_answer_order = [whose[index] for index in range(ANSWERERS)]
+    assert_cannot_be_paired(PrinciplesCheckResponse, in_answer_order, meeting=ln.recent.pk)
 
 
 def test_check_cannot_be_given_twice(ln: LN) -> None:

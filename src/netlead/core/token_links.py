@@ -5,7 +5,6 @@ happened: unknown (404), already handed in (200, nothing changed), closed (410).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from functools import wraps
 from typing import Any, Protocol
 
@@ -19,7 +18,9 @@ from netlead.core.web import speak_language
 
 class PersonalLink(Protocol):
     language: str
-    submitted_at: datetime | None
+
+    @property
+    def has_answered(self) -> bool: ...
 
     @property
     def accepts_answers(self) -> bool: ...
@@ -44,7 +45,7 @@ def token_link[L: PersonalLink](
             if link is None:
                 return problem("unknown", 404)
             speak_language(request, link.language)
-            if link.submitted_at is not None:
+            if link.has_answered:
                 return problem("submitted", 200)
             if not link.accepts_answers:
                 return problem("closed", 410)

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from netlead.core.tokens import hash_token, new_salt, response_key, token_for
+from netlead.core.unlinkable import rewrite_in_random_order
 from netlead.development import services
 from netlead.development.models import (
     OBSERVER_LINK_PURPOSE,
@@ -157,7 +158,6 @@ def _feedback(leader: Person, assessment: SelfAssessment) -> None:
         email = person.email if person and person.email else f"observer{index}@example.org"
         salt = new_salt()
         token = token_for(salt, OBSERVER_LINK_PURPOSE)
-        answered = timezone.now() - timedelta(days=10 - index % 5)
         ObserverInvitation.objects.create(
             request=request,
             group=group,
@@ -167,7 +167,7 @@ def _feedback(leader: Person, assessment: SelfAssessment) -> None:
             salt=salt,
             token_hash=hash_token(token),
             sent_at=timezone.now() - timedelta(days=25),
-            submitted_at=answered,
+            has_answered=True,
         )
         ObserverResponse.objects.create(
             request=request,
@@ -177,8 +177,9 @@ def _feedback(leader: Person, assessment: SelfAssessment) -> None:
             scores={key: _score_around(OBSERVED[i], rng) for i, key in enumerate(keys)},
             strengths=STRENGTH_COMMENTS[index] if index < len(STRENGTH_COMMENTS) else "",
             development=DEVELOPMENT_COMMENTS[index // 3] if index % 3 == 0 else "",
-            submitted_at=answered.replace(hour=0, minute=0, second=0, microsecond=0),
         )
+    # As answering does: the rows no longer follow the observers' order.
+    rewrite_in_random_order(request.responses.all())
 
 
 def _plan_and_journal(leader: Person, assessment: SelfAssessment, contacts: list[Contact]) -> None:

@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from netlead.core.tokens import hash_token, new_salt, response_key, token_for
+from netlead.core.unlinkable import rewrite_in_random_order
 from netlead.demo.programmes_common import MEMBER
 from netlead.development.models import (
     OBSERVER_LINK_PURPOSE,
@@ -59,15 +60,16 @@ def load_member_development(workspace: Workspace) -> None:
             salt=salt,
             token_hash=hash_token(token),
             sent_at=now - timedelta(days=20),
-            submitted_at=now - timedelta(days=5),
+            has_answered=True,
         )
         ObserverResponse.objects.create(
             request=request,
             response_key=response_key(token, OBSERVER_RESPONSE_PURPOSE),
             group="peer",
             scores={key: around + (i + index) % 2 for i, key in enumerate(keys)},
-            submitted_at=(now - timedelta(days=5)).replace(hour=0, minute=0, second=0),
         )
+    # As answering does: the rows no longer follow the observers' order.
+    rewrite_in_random_order(request.responses.all())
     goal = DevelopmentGoal.objects.create(
         owner=member,
         title="Leidinggeven over de grenzen van mijn team",

@@ -11,6 +11,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from netlead.accounts.models import User
+from netlead.core.unlinkable import rewrite_in_random_order
 from netlead.demo.programmes_common import (
     LEADER_EMAIL,
     LEADER_NETWORK,
@@ -180,6 +181,8 @@ def _principles_check(
         response.full_clean()
         receipt.save()
         response.save()
+    if closed:  # as the service leaves them: not in the members' order
+        rewrite_in_random_order(PrinciplesCheckResponse.objects.filter(meeting=meeting))
 
 
 def load_leader_network(workspace: Workspace, users: dict[str, User]) -> None:

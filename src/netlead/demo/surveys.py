@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from netlead.core.tokens import hash_token, new_salt, response_key, token_for
+from netlead.core.unlinkable import rewrite_in_random_order
 from netlead.frameworks.instruments import health_check
 from netlead.networks.models import Network, NetworkMember
 from netlead.surveys import diagnosis
@@ -251,7 +252,7 @@ def _health_round(
             key_hash=response_key(token, HEALTH_RESPONSE_PURPOSE),
             organization=person.organization.name if person.organization else "",
             layer=person.layer,
-            submitted_at=_moment(days_ago + 2),
+            submitted=True,
         )
         rows = []
         for item in health_check("en").items:
@@ -263,7 +264,11 @@ def _health_round(
                 )
             )
         HealthAnswer.objects.bulk_create(rows)
-        _submit(invitations[member.pk], response.submitted_at or timezone.now())
+        _submit(invitations[member.pk], _moment(days_ago + 2))
+    # As closing a round does: the rows no longer follow the members' order.
+    rewrite_in_random_order(
+        survey_round.health_responses.all(), children=(HealthAnswer, "response")
+    )
     return survey_round
 
 

@@ -71,7 +71,7 @@ def send_observer_reminder(*, invitation_id: int, base_url: str) -> bool:
     claimed = ObserverInvitation.objects.filter(
         Q(reminded_at__isnull=True) | Q(reminded_at__lt=now - RESEND_GAP),
         pk=invitation_id,
-        submitted_at__isnull=True,
+        has_answered=False,
         request__closed_at__isnull=True,
         request__closes_on__gte=timezone.localdate(now),
     ).update(reminded_at=now)

@@ -394,7 +394,7 @@ def _feedback(user: User, today: date) -> list[Need]:
     invitations = (
         ObserverInvitation.objects.filter(
             email__iexact=user.email,
-            submitted_at__isnull=True,
+            has_answered=False,
             request__closed_at__isnull=True,
             request__closes_on__gte=today,
         )

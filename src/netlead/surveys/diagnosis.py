@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 from typing import Any
+from uuid import UUID
 
 from django.db import transaction
 from django.utils import timezone
@@ -146,9 +147,9 @@ def _relationship_result(survey_round: SurveyRound, k: int) -> dict[str, Any]:
 
 
 def health_responses(survey_round: SurveyRound) -> list[ScoredResponse]:
-    answers: dict[int, dict[str, int]] = {}
-    groups: dict[int, tuple[str, str]] = {}
-    for response in survey_round.health_responses.filter(submitted_at__isnull=False):
+    answers: dict[UUID, dict[str, int]] = {}
+    groups: dict[UUID, tuple[str, str]] = {}
+    for response in survey_round.health_responses.filter(submitted=True):
         answers[response.pk] = {}
         groups[response.pk] = (response.organization, response.layer)
     rows = HealthAnswer.objects.filter(response_id__in=list(answers)).values_list(

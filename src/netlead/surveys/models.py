@@ -8,6 +8,8 @@ key derived from the respondent's secret token, which the database does not hold
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -169,6 +171,10 @@ class SurveyInvitation(models.Model):
     def accepts_answers(self) -> bool:
         return self.round.accepts_answers
 
+    @property
+    def has_answered(self) -> bool:
+        return self.submitted_at is not None
+
 
 def _rating(label: str, scale: Scale) -> models.PositiveSmallIntegerField:  # type: ignore[type-arg]
     return models.PositiveSmallIntegerField(
@@ -216,8 +222,12 @@ class TieAnswer(models.Model):
 
 class HealthResponse(models.Model):
     """An anonymous health-check response. `key_hash` is derived from the respondent's token,
-    which is never stored, so the response cannot be traced back to an invitation."""
+    which is never stored, so the response cannot be traced back to an invitation. Its key is
+    random, it holds no time (only whether it was submitted), and closing the round writes the
+    round's responses again in a random order (netlead.core.unlinkable), so neither key, row
+    order nor time pairs it with an invitation's `started_at` or `submitted_at`."""
 
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     round = models.ForeignKey(
         SurveyRound, on_delete=models.CASCADE, related_name="health_responses"
     )
@@ -225,20 +235,28 @@ class HealthResponse(models.Model):
     # Kept for the breakdown per organization and layer, shown only for groups of k or more.
     organization = models.CharField(max_length=200, blank=True)
     layer = models.CharField(max_length=20, blank=True)
-    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted = models.BooleanField(default=False)
+
+    class Meta:
+        # A new table name: the tables keyed by sequential ids were replaced (migration
+        # 0003), and their index names stay taken until the old tables are gone.
+        db_table = "surveys_health_response"
 
     def __str__(self) -> str:
         return f"health response {self.pk}"
 
 
 class HealthAnswer(models.Model):
-    """One statement of one health-check response; one row each, so saves never collide."""
+    """One statement of one health-check response; one row each, so saves never collide. A
+    random key, like its response: sequential ids would tell the order people answered in."""
 
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     response = models.ForeignKey(HealthResponse, on_delete=models.CASCADE, related_name="answers")
     item = models.CharField(max_length=40)
     value = models.PositiveSmallIntegerField(validators=on_scale(SCORE))
 
     class Meta:
+        db_table = "surveys_health_answer"
         constraints = [
             models.UniqueConstraint(fields=["response", "item"], name="health_answer_once"),
             models.CheckConstraint(

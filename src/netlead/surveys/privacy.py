@@ -52,7 +52,7 @@ def _health_answers(persons: Sequence[Person]) -> list[dict[str, Any]]:
                     "round": invitation.round.title,
                     "item": item,
                     "value": value,
-                    "submitted_at": response.submitted_at,
+                    "submitted": response.submitted,
                 }
             )
     return rows
@@ -124,7 +124,7 @@ def data_of(user: User, persons: Sequence[Person]) -> list[Table]:
                 "round": str(gettext_lazy("survey round")),
                 "item": str(gettext_lazy("statement")),
                 "value": str(gettext_lazy("your answer (1 to 5)")),
-                "submitted_at": str(gettext_lazy("submitted")),
+                "submitted": str(gettext_lazy("submitted")),
             },
             rows=_health_answers(persons),
         ),

@@ -16,6 +16,7 @@ from netlead.accounts.models import User
 from netlead.core.errors import AlreadySubmitted
 from netlead.core.scales import SCORE, TIE
 from netlead.core.tokens import hash_token, new_salt, response_key, token_for
+from netlead.core.unlinkable import rewrite_in_random_order
 from netlead.networks.models import Network, NetworkMember
 from netlead.surveys.models import (
     HEALTH_RESPONSE_PURPOSE,
@@ -181,8 +182,10 @@ def round_remind(survey_round: SurveyRound, *, base_url: str) -> int:
 
 @transaction.atomic
 def round_close(survey_round: SurveyRound, *, closed_by: User | None) -> SurveyRound:
-    """Close an open round: answers that were never submitted are deleted, and the diagnosis
-    is computed by a background task."""
+    """Close an open round: answers that were never submitted are deleted, the health-check
+    responses are written again in a random order (so their rows no longer follow the order
+    people answered in: netlead.core.unlinkable), and the diagnosis is computed by a
+    background task."""
     from netlead.surveys.tasks import compute_diagnosis
 
     survey_round = SurveyRound.objects.select_for_update().get(pk=survey_round.pk)
@@ -192,7 +195,10 @@ def round_close(survey_round: SurveyRound, *, closed_by: User | None) -> SurveyR
     TieAnswer.objects.filter(
         round=survey_round, respondent__in=not_submitted.values("member")
     ).delete()
-    survey_round.health_responses.filter(submitted_at__isnull=True).delete()
+    survey_round.health_responses.filter(submitted=False).delete()
+    rewrite_in_random_order(
+        survey_round.health_responses.all(), children=(HealthAnswer, "response")
+    )
     survey_round.status = RoundStatus.CLOSED
     survey_round.closed_at = timezone.now()
     survey_round.closed_by = closed_by
@@ -358,7 +364,7 @@ def health_answers_save(
     response = health_response_for(invitation, token)
     if response is None:
         raise ValidationError(_("Please start the survey from its first page."))
-    if response.submitted_at is not None:
+    if response.submitted:
         raise AlreadySubmitted
     for item, value in answers.items():
         try:
@@ -397,12 +403,12 @@ def submit(invitation: SurveyInvitation, token: str) -> None:
     missing = missing_answers(invitation, token)
     if missing:
         raise Incomplete(missing)
-    now = timezone.now()
     if invitation.round.instrument == Instrument.HEALTH:
+        # Whether, not when: the invitation's time would pair the two.
         HealthResponse.objects.filter(
             round=invitation.round, key_hash=response_key(token, HEALTH_RESPONSE_PURPOSE)
-        ).update(submitted_at=now)
-    invitation.submitted_at = now
+        ).update(submitted=True)
+    invitation.submitted_at = timezone.now()
     invitation.save(update_fields=["submitted_at"])
 
 

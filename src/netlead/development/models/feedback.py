@@ -1,10 +1,15 @@
 """Observer feedback: a leader's request, the observers' personal links, and their answers.
 
 Observer responses are not linked to their invitation: they are found again only by a key
-derived from the observer's secret token, which the database does not hold.
+derived from the observer's secret token, which the database does not hold. Nor can they be
+paired with one by time or order: an invitation records only whether its observer answered,
+a response has a random key and no time, and each new answer writes the request's responses
+again in a random order (netlead.core.unlinkable).
 """
 
 from __future__ import annotations
+
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -88,7 +93,8 @@ class ObserverInvitation(models.Model):
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     #: When the link was last sent again (a reminder, or a re-send on request).
     reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
-    submitted_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    #: Whether, not when: a time of answering could be matched to the responses.
+    has_answered = models.BooleanField(_("answered"), default=False)
 
     class Meta:
         ordering = ("group", "name")
@@ -109,6 +115,7 @@ class ObserverInvitation(models.Model):
 class ObserverResponse(models.Model):
     """One observer's answers, without a link to who gave them (see the module docstring)."""
 
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     request = models.ForeignKey(FeedbackRequest, on_delete=models.CASCADE, related_name="responses")
     response_key = models.CharField(max_length=64, unique=True, editable=False)
     group = models.CharField(max_length=10, choices=ObserverGroup.choices)
@@ -117,7 +124,11 @@ class ObserverResponse(models.Model):
     scores = models.JSONField(default=dict)
     strengths = models.TextField(blank=True)
     development = models.TextField(blank=True)
-    submitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        # A new table name: the table keyed by sequential ids was replaced (migration 0004),
+        # and its index names stay taken until it is gone.
+        db_table = "development_observer_response"
 
     def __str__(self) -> str:
         return f"{self.request} · {self.get_group_display()}"

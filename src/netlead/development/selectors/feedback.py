@@ -21,9 +21,7 @@ from netlead.workspaces.models import Person
 def feedback_requests_of(owner: Person) -> QuerySet[FeedbackRequest]:
     return owner.feedback_requests.select_related("assessment__framework").annotate(
         invited=Count("invitations", distinct=True),
-        answered=Count(
-            "invitations", filter=Q(invitations__submitted_at__isnull=False), distinct=True
-        ),
+        answered=Count("invitations", filter=Q(invitations__has_answered=True), distinct=True),
     )
 
 
@@ -40,7 +38,7 @@ def response_progress(request: FeedbackRequest) -> list[GroupProgress]:
     counts: dict[str, tuple[int, int]] = {
         row["group"]: (row["invited"], row["answered"])
         for row in request.invitations.values("group").annotate(
-            invited=Count("pk"), answered=Count("pk", filter=Q(submitted_at__isnull=False))
+            invited=Count("pk"), answered=Count("pk", filter=Q(has_answered=True))
         )
     }
     return [

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from netlead.core.errors import AlreadySubmitted
 from netlead.core.tokens import hash_token, new_salt, response_key
+from netlead.core.unlinkable import rewrite_in_random_order
 from netlead.development.links import observer_token
 from netlead.development.models import (
     OBSERVER_RESPONSE_PURPOSE,
@@ -108,7 +109,7 @@ def observers_remind(*, request: FeedbackRequest, base_url: str) -> None:
     """Remind every observer of the request who has not answered yet, after commit."""
     if not request.accepts_answers:
         raise ValidationError(_("This request has closed; start a new one to ask for more."))
-    ids = list(request.invitations.filter(submitted_at__isnull=True).values_list("pk", flat=True))
+    ids = list(request.invitations.filter(has_answered=False).values_list("pk", flat=True))
     for invitation_id in ids:
         transaction.on_commit(
             partial(send_observer_reminder.enqueue, invitation_id=invitation_id, base_url=base_url)
@@ -134,10 +135,13 @@ def observer_submit(
     strengths: str,
     development: str,
     shown_alone: bool,
-) -> ObserverResponse:
-    """Store an observer's answers once. The response carries the group, not the observer."""
+) -> None:
+    """Store an observer's answers once. The response carries the group, not the observer;
+    nothing is returned, so no caller can keep the answer and the invitation together."""
+    # One answer of a request at a time: each writes all of the request's responses again.
+    FeedbackRequest.objects.select_for_update().get(pk=invitation.request_id)
     invitation = ObserverInvitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.submitted_at is not None:
+    if invitation.has_answered:
         raise AlreadySubmitted
     request = invitation.request
     if not request.accepts_answers:
@@ -154,12 +158,10 @@ def observer_submit(
         scores=dict(scores),
         strengths=strengths.strip(),
         development=development.strip(),
-        # Not when it was given (that could be matched to the invitation's answer date):
-        # every response of a request carries the day the request was made.
-        submitted_at=request.created_at.replace(hour=0, minute=0, second=0, microsecond=0),
     )
     response.full_clean()
     response.save()
-    invitation.submitted_at = timezone.now()
-    invitation.save(update_fields=["submitted_at"])
-    return response
+    # The request's responses again in a random order, so the newest is not the last row.
+    rewrite_in_random_order(request.responses.all())
+    invitation.has_answered = True
+    invitation.save(update_fields=["has_answered"])

@@ -71,7 +71,7 @@ def observer_answer(
 @never_cache
 def observer_thanks(request: HttpRequest, token: str) -> HttpResponse:
     invitation = services.observer_invitation_for_token(token)
-    if invitation is None or invitation.submitted_at is None:
+    if invitation is None or not invitation.has_answered:
         return render(request, _problem_page, {"kind": "unknown"}, status=404)
     speak_language(request, invitation.language)
     language = active_language()

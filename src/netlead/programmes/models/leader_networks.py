@@ -158,8 +158,9 @@ class PrinciplesCheckReceipt(models.Model):
 
 class PrinciplesCheckResponse(models.Model):
     """One anonymous answer to the four-principles check after a meeting: no member, no time
-    stamp and a random key, so no page, export or key links it to a receipt. What someone with
-    direct database access could still link (the physical order of rows) is in privacy.md."""
+    stamp and a random key, so no page, export or key links it to a receipt; and each new
+    answer writes the meeting's answers again in a random order (netlead.core.unlinkable), so
+    the order of the rows says nothing either (docs/privacy.md)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")

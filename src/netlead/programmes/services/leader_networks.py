@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from netlead.accounts.models import User
 from netlead.analysis.programmes import PRINCIPLES
 from netlead.core.scales import SCORE
+from netlead.core.unlinkable import rewrite_in_random_order
 from netlead.meetings.models import AgendaItemKind, Meeting
 from netlead.meetings.services import agenda_item_add
 from netlead.networks.models import Network, NetworkKind, NetworkMember
@@ -234,6 +235,8 @@ def principles_check_submit(
     a receipt that they answered, and the answer in a row that does not name them. Nothing is
     returned, so no caller can keep the two together."""
     values = _checked_scores(scores)
+    # One answer of a meeting at a time: each writes all of the meeting's answers again.
+    Meeting.objects.select_for_update().get(pk=meeting.pk)
     refusal = check_refusal(meeting=meeting, member=member)
     if refusal is not None:
         raise ValidationError(refusal)
@@ -246,3 +249,6 @@ def principles_check_submit(
     except IntegrityError as error:  # the same member, answering twice at the same moment
         raise ValidationError(_("You have given the check of this meeting already.")) from error
     response.save()
+    # The meeting's answers again in a random order, so the newest is not the last row and
+    # the order of the rows cannot be matched to the order of the receipts.
+    rewrite_in_random_order(PrinciplesCheckResponse.objects.filter(meeting=meeting))
