@@ -247,6 +247,8 @@ def test_a_leader_networks_check_is_told_once_to_those_who_were_there(
 
     net.network.kind = NetworkKind.LEADER_NETWORK
     net.network.save()
+    # Members since last month: a meeting three hours ago may fall on yesterday's date.
+    net.network.members.update(joined_on=timezone.localdate() - timedelta(days=30))
     now = timezone.now()
     meeting = Meeting.objects.create(
         network=net.network,
