@@ -34,8 +34,7 @@ from netlead.meetings.models import (
     MinutesStatus,
 )
 from netlead.meetings.recurrence import plan_dates
-from netlead.meetings.rules import can_change_agenda_item
-from netlead.meetings.rules import REOPEN_HOURS, can_reopen_minutes
+from netlead.meetings.rules import REOPEN_HOURS, can_change_agenda_item, can_reopen_minutes
 from netlead.meetings.selectors import minutes_approvers, minutes_rule_progress
 from netlead.networks.models import Network, NetworkMember, Result
 from netlead.workspaces.models import Person

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netlead import frameworks
+from netlead.accounts.models import User
 from netlead.analysis.decisions import RuleProgress, progress
 from netlead.analysis.textdiff import DiffRow, side_by_side
-from netlead.accounts.models import User
 from netlead.networks.models import (
     CONTRIBUTORS,
     CharterMandate,
@@ -165,7 +165,7 @@ class CharterComparison:
 def charter_compare(left: CharterVersion, right: CharterVersion) -> CharterComparison:
     sections = [
         ComparedSection(
-            label=str(CharterVersion._meta.get_field(name).verbose_name),
+            label=str(getattr(CharterVersion._meta.get_field(name), "verbose_name", name)),
             rows=side_by_side(getattr(left, name), getattr(right, name)),
         )
         for name in CHARTER_TEXTS
@@ -305,7 +305,7 @@ def leave_consequences(member: NetworkMember) -> LeaveConsequences:
     proposal = network.charter_versions.filter(status=CharterStatus.PROPOSED).first()
     return LeaveConsequences(
         # Actions live in the meetings app; the reverse relation keeps this app unaware of it.
-        open_actions=member.actions.filter(status="open").count(),  # type: ignore[attr-defined]
+        open_actions=member.actions.filter(status="open").count(),
         counts_on_proposal=proposal is not None
         and proposal.responses.filter(member=member).exists(),
         last_leader=leaves_no_leader(

@@ -21,10 +21,10 @@ from netlead.meetings.forms import (
     MoveForm,
 )
 from netlead.meetings.models import AgendaItem, Minutes
-from netlead.networks.forms import DecideAnywayForm
 from netlead.meetings.views.common import meeting_for
 from netlead.meetings.views.meetings import render_detail
 from netlead.networks.access import CONTRIBUTE, EDIT, network_for
+from netlead.networks.forms import DecideAnywayForm
 
 
 def _back(slug: str, network_id: int, pk: int, anchor: str) -> HttpResponse:
