@@ -142,7 +142,7 @@ def decision_rule(request: AuthenticatedHttpRequest, slug: str, network_id: int)
     access = network_for(request.user, slug, network_id, EDIT)
     network = access.network
     form = DecisionRuleForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={"rule": network.decision_rule, "days": network.decision_days},
     )
     if request.method == "POST" and form.is_valid():
