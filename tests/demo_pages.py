@@ -290,6 +290,16 @@ FILLERS: dict[str, Filler] = {
         _users_first(NetworkMember.objects.filter(network__workspace=ws).order_by("pk"), "person")
     ),
     "networks:charter": NETWORK,
+    "networks:charter_compare": NETWORK,
+    "networks:decision_rule": NETWORK,
+    "networks:member_restore": lambda ws: _in_network(
+        _users_first(
+            NetworkMember.objects.filter(network__workspace=ws, left_on__isnull=False).order_by(
+                "pk"
+            ),
+            "person",
+        )
+    ),
     "networks:charter_propose": NETWORK,
     "networks:charter_respond": lambda ws: _in_network(
         CharterVersion.objects.filter(network__workspace=ws).order_by("pk")
@@ -335,6 +345,7 @@ FILLERS: dict[str, Filler] = {
     "meetings:minutes_ready": lambda ws: _in_network(_meetings(ws)),
     "meetings:minutes_approve": lambda ws: _in_network(_meetings(ws)),
     "meetings:minutes_finalise": lambda ws: _in_network(_meetings(ws)),
+    "meetings:minutes_reopen": lambda ws: _in_network(_meetings(ws)),
     "meetings:decision_add": lambda ws: _in_network(_meetings(ws)),
     "meetings:decision_delete": lambda ws: _per_meeting(
         ws, "decision_id", lambda m: Decision.objects.filter(meeting=m).order_by("pk")

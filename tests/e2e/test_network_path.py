@@ -86,7 +86,10 @@ def test_network_leader_path_in_dutch(
     page.locator("input[name=agrees][value=yes]").check()
     page.locator("form[action*='/respond/'] button").click()
     page.wait_for_load_state()
-    page.locator("form[action*='/adopt/'] button").click()
+    page.locator("a[href*='/adopt/']").click()
+    page.wait_for_load_state()
+    _accessible(page)
+    page.locator("main form[method=post] button[type=submit]").click()
     page.wait_for_load_state()
     from netlead.networks.models import CharterVersion
 

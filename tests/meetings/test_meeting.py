@@ -153,9 +153,15 @@ def test_only_members_present_approve(net: Net) -> None:
 
 
 def test_editor_finalises_the_minutes(net: Net, draft: Minutes) -> None:
-    _post(net, "leader", "minutes_finalise", net.past.pk)
+    # Nobody was asked yet: the rule is not met, so without the confirmation nothing changes.
+    assert _post(net, "leader", "minutes_finalise", net.past.pk).status_code == 400
+    draft.refresh_from_db()
+    assert draft.status == "draft"
+    _post(net, "leader", "minutes_finalise", net.past.pk, data={"despite_rule": "on"})
     draft.refresh_from_db()
     assert draft.status == "approved"
+    assert (draft.approved_rule, draft.approved_rule_met) == ("consent", False)
+    assert draft.declared_by == net.world.owner
 
 
 def test_empty_minutes_are_refused(net: Net) -> None:

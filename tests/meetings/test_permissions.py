@@ -81,6 +81,7 @@ POSTS: list[tuple[str, URL, set[str]]] = [
     ("minutes_ready", u("meetings:minutes_ready", "past"), EDITORS),
     ("minutes_approve", u("meetings:minutes_approve", "past"), CONTRIBUTORS),
     ("minutes_finalise", u("meetings:minutes_finalise", "past"), EDITORS),
+    ("minutes_reopen", u("meetings:minutes_reopen", "past"), EDITORS),
     ("decision_add", u("meetings:decision_add", "past"), EDITORS),
     ("decision_delete", u("meetings:decision_delete", "past", "decision"), EDITORS),
     ("attendance", u("meetings:attendance", "past"), EDITORS),

@@ -285,16 +285,20 @@ def test_charter_is_proposed_agreed_and_versioned(net: Net) -> None:
     member.post(_u(net, "networks:charter_propose"), {**data, "values": "Openness."})
     v2 = net.network.charter_versions.get(number=2)
     member.post(_u(net, "networks:charter_respond", v2.pk), {"agrees": "yes"})
-    leader.post(_u(net, "networks:charter_adopt", v2.pk))
+    # The leader has not responded: consent within 14 days is not met, so deciding is explicit.
+    leader.post(_u(net, "networks:charter_adopt", v2.pk), {"despite_rule": "on"})
     v1.refresh_from_db()
+    v2.refresh_from_db()
     assert v1.status == CharterStatus.SUPERSEDED
+    assert (v1.adopted_rule, v1.adopted_rule_met) == ("consent", True)
+    assert (v2.adopted_rule, v2.adopted_rule_days, v2.adopted_rule_met) == ("consent", 14, False)
     page = member.get(_u(net, "networks:charter"))
     assert "Openness." in page.text
     assert "Earlier agreed versions" in page.text
     assert net.network.charter_versions.filter(status=CharterStatus.AGREED).count() == 1
 
 
-def test_objection_needs_a_reason_and_blocks_adoption(net: Net) -> None:
+def test_objection_needs_a_reason_and_adoption_needs_confirming(net: Net) -> None:
     net.network.charter_versions.create(number=1, necessity="n", shared_interest="s")
     version = net.network.charter_versions.get()
     member = net.world.client_for(net.world.member)
@@ -311,7 +315,9 @@ def test_objection_needs_a_reason_and_blocks_adoption(net: Net) -> None:
     response = net.world.client_for(net.world.owner).post(
         _u(net, "networks:charter_adopt", version.pk), follow=True
     )
-    assert "There are objections" in response.text
+    assert response.status_code == 400
+    assert "Not met: there are objections." in response.text
+    assert "decision rule is not met yet" in response.text
     version.refresh_from_db()
     assert version.status == CharterStatus.PROPOSED
 

@@ -17,7 +17,11 @@ PAGES = [
     ("networks:results", None, READ),
     ("networks:result", "result", READ),
     ("networks:phase", None, READ),
+    ("networks:charter_compare", None, READ),
     ("networks:charter_propose", None, CONTRIBUTE),
+    ("networks:decision_rule", None, EDIT),
+    ("networks:charter_adopt", "proposal", EDIT),
+    ("networks:member_leave", "member", EDIT),
     ("networks:profile", None, EDIT),
     ("networks:members_import", None, EDIT),
     ("networks:result_create", None, EDIT),
@@ -30,6 +34,7 @@ POSTS = [
     ("networks:charter_adopt", "proposal", EDIT),
     ("networks:phase_check", None, EDIT),
     ("networks:phase_move", None, EDIT),
+    ("networks:decision_rule", None, EDIT),
     ("networks:charter_respond", "proposal", CONTRIBUTE),
 ]
 RIGHTS = {"leader": {READ, CONTRIBUTE, EDIT}, "member": {READ, CONTRIBUTE}, "associate": {READ}}

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netlead.meetings.recurrence import rrule_in_words
-from netlead.networks.models import Network, NetworkMember, Result
+from netlead.networks.models import DecisionRule, Network, NetworkMember, Result
 from netlead.workspaces.models import Person
 
 
@@ -170,6 +170,24 @@ class Minutes(models.Model):
     )
     updated_at = models.DateTimeField(_("last changed"), default=timezone.now)
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    ready_at = models.DateTimeField(_("put up for approval"), null=True, blank=True)
+    # What the approval was decided under, kept as it was then: the network's rule may change.
+    approved_rule = models.CharField(
+        _("decision rule applied"), max_length=20, choices=DecisionRule.choices, blank=True
+    )
+    approved_rule_days = models.PositiveSmallIntegerField(
+        _("period applied"), null=True, blank=True
+    )
+    approved_rule_met = models.BooleanField(_("decision rule met"), null=True, blank=True)
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("declared approved by"),
+        help_text=_("Empty when the minutes were approved by everyone who was present."),
+    )
 
     class Meta:
         verbose_name = _("minutes")

@@ -10,6 +10,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from netlead.accounts.models import User
+from netlead.analysis.decisions import RuleProgress, progress
 from netlead.core.tokens import hash_token
 from netlead.meetings.models import (
     Action,
@@ -23,7 +24,9 @@ from netlead.meetings.models import (
     MeetingPlan,
     Minutes,
     MinutesApproval,
+    MinutesStatus,
 )
+from netlead.meetings.rules import can_reopen_minutes
 from netlead.networks.models import CONTRIBUTORS, Network, NetworkMember, Result
 from netlead.workspaces.models import Organization, Person, Workspace
 
@@ -87,6 +90,8 @@ class MeetingDetail:
     approvals: list[MinutesApproval]
     approvers: list[NetworkMember]
     pending_approvers: list[NetworkMember]
+    rule: RuleProgress | None
+    can_reopen: bool
     decisions: list[Decision]
     attendance: list[AttendanceRow]
     actions: list[Action]
@@ -157,6 +162,33 @@ def minutes_approvers(meeting: Meeting) -> list[NetworkMember]:
     )
 
 
+def minutes_rule_progress(
+    minutes: Minutes, approvers: list[NetworkMember] | None = None
+) -> RuleProgress:
+    """Where minutes stand under the network's decision rule: the members who were present
+    decide; the period runs from when the minutes were put up for approval. Minutes know no
+    objection: a correction is a change of the text, which clears the approvals."""
+    network = minutes.meeting.network
+    if approvers is None:
+        approvers = minutes_approvers(minutes.meeting)
+    deciders = {m.pk for m in approvers}
+    agreed = sum(
+        1
+        for member_id in minutes.approvals.values_list("member_id", flat=True)
+        if member_id in deciders
+    )
+    opened = minutes.ready_at or minutes.updated_at
+    return progress(
+        kind=network.decision_rule,
+        days=network.decision_days,
+        eligible=len(deciders),
+        agreed=agreed,
+        objections=0,
+        opened_on=timezone.localdate(opened),
+        today=timezone.localdate(),
+    )
+
+
 def meeting_detail(meeting: Meeting) -> MeetingDetail:
     agenda = list(
         meeting.agenda_items.select_related("proposed_by__person", "result").order_by(
@@ -177,6 +209,10 @@ def meeting_detail(meeting: Meeting) -> MeetingDetail:
         approvals=approvals,
         approvers=approvers,
         pending_approvers=[m for m in approvers if m.pk not in approved],
+        rule=minutes_rule_progress(minutes, approvers)
+        if minutes is not None and minutes.status == MinutesStatus.READY
+        else None,
+        can_reopen=minutes is not None and can_reopen_minutes(minutes, now=timezone.now()),
         decisions=list(
             meeting.decisions.prefetch_related(
                 Prefetch("results", queryset=Result.objects.order_by("title"))

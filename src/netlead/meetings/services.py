@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netlead.accounts.models import User
+from netlead.analysis.decisions import RuleProgress
 from netlead.core.tokens import hash_token, new_token
 from netlead.meetings import notices
 from netlead.meetings.models import (
@@ -33,8 +34,8 @@ from netlead.meetings.models import (
     MinutesStatus,
 )
 from netlead.meetings.recurrence import plan_dates
-from netlead.meetings.rules import can_change_agenda_item
-from netlead.meetings.selectors import members_at, minutes_approvers
+from netlead.meetings.rules import REOPEN_HOURS, can_change_agenda_item, can_reopen_minutes
+from netlead.meetings.selectors import members_at, minutes_approvers, minutes_rule_progress
 from netlead.networks.models import Network, NetworkMember, Result
 from netlead.workspaces.models import Person
 
@@ -270,15 +271,30 @@ def minutes_mark_ready(*, minutes: Minutes, by: User | None = None) -> Minutes:
     if minutes.is_locked:
         raise _locked()
     minutes.status = MinutesStatus.READY
-    minutes.save(update_fields=["status"])
+    minutes.ready_at = timezone.now()
+    minutes.save(update_fields=["status", "ready_at"])
     notices.minutes_ready(minutes, actor=by)
     return minutes
 
 
-def _approve(minutes: Minutes) -> None:
+def _approve(minutes: Minutes, *, rule: RuleProgress, by: User | None) -> None:
+    """Lock the minutes, keeping which decision rule applied and whether it was met."""
     minutes.status = MinutesStatus.APPROVED
     minutes.approved_at = timezone.now()
-    minutes.save(update_fields=["status", "approved_at"])
+    minutes.approved_rule = rule.kind
+    minutes.approved_rule_days = rule.days
+    minutes.approved_rule_met = rule.met
+    minutes.declared_by = by
+    minutes.save(
+        update_fields=[
+            "status",
+            "approved_at",
+            "approved_rule",
+            "approved_rule_days",
+            "approved_rule_met",
+            "declared_by",
+        ]
+    )
 
 
 @transaction.atomic
@@ -293,15 +309,62 @@ def minutes_approve(*, minutes: Minutes, member: NetworkMember) -> Minutes:
     MinutesApproval.objects.get_or_create(minutes=minutes, member=member)
     approved = set(minutes.approvals.values_list("member_id", flat=True))
     if all(m.pk in approved for m in approvers):
-        _approve(minutes)
+        _approve(minutes, rule=minutes_rule_progress(minutes, approvers), by=None)
     return minutes
 
 
-def minutes_finalise(*, minutes: Minutes) -> Minutes:
-    """An editor declares the minutes approved, e.g. when not everyone responds."""
+@transaction.atomic
+def minutes_finalise(
+    *, minutes: Minutes, by: User | None = None, despite_rule: bool = False
+) -> Minutes:
+    """An editor declares the minutes approved, e.g. when not everyone responds. When the
+    network's decision rule is not met that takes `despite_rule`, and is recorded."""
+    minutes = (
+        Minutes.objects.select_for_update().select_related("meeting__network").get(pk=minutes.pk)
+    )
     if minutes.is_locked:
         raise _locked()
-    _approve(minutes)
+    rule = minutes_rule_progress(minutes)
+    if not rule.met and not despite_rule:
+        raise ValidationError(
+            _(
+                "The network's decision rule is not met yet. Confirm that you declare the "
+                "minutes approved anyway, or wait for the members."
+            )
+        )
+    _approve(minutes, rule=rule, by=by)
+    return minutes
+
+
+@transaction.atomic
+def minutes_reopen(*, minutes: Minutes) -> Minutes:
+    """Undo an approval within REOPEN_HOURS: the minutes are up for approval again, with the
+    approvals given so far (they were given to this same text)."""
+    minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
+    if not can_reopen_minutes(minutes, now=timezone.now()):
+        raise ValidationError(
+            _("Approved minutes can be re-opened only within %(hours)s hours.")
+            % {"hours": REOPEN_HOURS}
+        )
+    minutes.status = MinutesStatus.READY
+    minutes.approved_at = None
+    minutes.approved_rule = ""
+    minutes.approved_rule_days = None
+    minutes.approved_rule_met = None
+    minutes.declared_by = None
+    if minutes.ready_at is None:
+        minutes.ready_at = timezone.now()
+    minutes.save(
+        update_fields=[
+            "status",
+            "approved_at",
+            "approved_rule",
+            "approved_rule_days",
+            "approved_rule_met",
+            "declared_by",
+            "ready_at",
+        ]
+    )
     return minutes
 
 

@@ -26,6 +26,7 @@ urlpatterns = [
     path(MEETING + "minutes/ready/", agenda.minutes_ready, name="minutes_ready"),
     path(MEETING + "minutes/approve/", agenda.minutes_approve, name="minutes_approve"),
     path(MEETING + "minutes/finalise/", agenda.minutes_finalise, name="minutes_finalise"),
+    path(MEETING + "minutes/reopen/", agenda.minutes_reopen, name="minutes_reopen"),
     path(MEETING + "decisions/", agenda.decision_add, name="decision_add"),
     path(
         MEETING + "decisions/<int:decision_id>/delete/",

@@ -6,8 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from netlead.networks.models import (
+    DECISION_DAYS_MAX,
     PHASE_COUNT,
     CharterVersion,
+    DecisionRule,
     Network,
     NetworkRole,
     Result,
@@ -183,3 +185,44 @@ class PhaseMoveForm(forms.Form):
 class PhaseCheckForm(forms.Form):
     item = forms.CharField(max_length=60)
     done = forms.BooleanField(required=False)
+
+
+class DecisionRuleForm(forms.Form):
+    rule = forms.ChoiceField(
+        label=_("Decision rule"),
+        choices=DecisionRule.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Applies to adopting a charter version and to approving minutes."),
+    )
+    days = forms.IntegerField(
+        label=_("Period in days"),
+        min_value=1,
+        max_value=DECISION_DAYS_MAX,
+        help_text=_("How long members have to respond once a question is put to them."),
+    )
+
+
+class DecideAnywayForm(forms.Form):
+    """The confirmation of a decision taken although the decision rule is not met."""
+
+    despite_rule = forms.BooleanField(
+        label=_("I decide although the decision rule is not met; this is recorded."),
+        required=False,
+    )
+
+
+class CharterCompareForm(forms.Form):
+    left = forms.TypedChoiceField(label=_("Compare version"), coerce=int)
+    right = forms.TypedChoiceField(label=_("with version"), coerce=int)
+
+    def __init__(self, *args: Any, numbers: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(n, _("Version %(n)s") % {"n": n}) for n in numbers]
+        self.fields["left"].choices = choices  # type: ignore[attr-defined]
+        self.fields["right"].choices = choices  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("left") is not None and data.get("left") == data.get("right"):
+            raise forms.ValidationError(_("Choose two different versions."))
+        return data

@@ -43,6 +43,18 @@ class NetworkStatus(models.TextChoices):
 PHASE_COUNT = 7
 
 
+class DecisionRule(models.TextChoices):
+    """How the network decides on a charter version or minutes; evaluated by
+    netlead.analysis.decisions (the values are its kinds)."""
+
+    CONSENT = "consent", _("Consent: no objection within the period")
+    MAJORITY = "majority", _("A majority of the members who decide")
+    EVERYONE = "everyone", _("Everyone who decides agrees")
+
+
+DECISION_DAYS_MAX = 90
+
+
 class Network(models.Model):
     workspace = models.ForeignKey(
         Workspace, on_delete=models.CASCADE, related_name="networks", verbose_name=_("workspace")
@@ -94,6 +106,19 @@ class Network(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(PHASE_COUNT)],
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    decision_rule = models.CharField(
+        _("decision rule"),
+        max_length=20,
+        choices=DecisionRule.choices,
+        default=DecisionRule.CONSENT,
+        help_text=_("Applies to adopting a charter version and to approving minutes."),
+    )
+    decision_days = models.PositiveSmallIntegerField(
+        _("period in days"),
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(DECISION_DAYS_MAX)],
+        help_text=_("How long members have to respond once a question is put to them."),
+    )
 
     class Meta:
         verbose_name = _("network")
@@ -225,6 +250,20 @@ class CharterVersion(models.Model):
     )
     proposed_at = models.DateTimeField(_("proposed"), default=timezone.now)
     agreed_at = models.DateTimeField(_("agreed"), null=True, blank=True)
+    # What the adoption was decided under, kept as it was then: the network's rule may change.
+    adopted_rule = models.CharField(
+        _("decision rule applied"), max_length=20, choices=DecisionRule.choices, blank=True
+    )
+    adopted_rule_days = models.PositiveSmallIntegerField(_("period applied"), null=True, blank=True)
+    adopted_rule_met = models.BooleanField(_("decision rule met"), null=True, blank=True)
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("adopted by"),
+    )
 
     class Meta:
         verbose_name = _("charter version")

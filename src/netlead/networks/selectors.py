@@ -6,9 +6,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from netlead import frameworks
 from netlead.accounts.models import User
+from netlead.analysis.decisions import RuleProgress, progress
+from netlead.analysis.textdiff import DiffRow, side_by_side
 from netlead.networks.models import (
     CONTRIBUTORS,
     CharterMandate,
@@ -18,10 +22,12 @@ from netlead.networks.models import (
     Measurement,
     Network,
     NetworkMember,
+    NetworkRole,
     PhaseCheck,
     PhaseTransition,
     Result,
 )
+from netlead.networks.rules import can_restore, leaves_no_leader
 from netlead.workspaces.models import Layer, Organization, Workspace
 
 
@@ -106,6 +112,80 @@ class CharterState:
     proposal: CharterVersion | None
     not_responded: list[NetworkMember]
     history: list[CharterVersion]
+    rule: RuleProgress | None = None
+    versions: list[CharterVersion] = field(default_factory=list)
+
+
+def charter_rule_progress(version: CharterVersion) -> RuleProgress:
+    """Where a proposed version stands under the network's decision rule: the current
+    contributing members decide; responses of people who left since do not count."""
+    network = version.network
+    deciders = set(
+        network.members.current().filter(role__in=CONTRIBUTORS).values_list("pk", flat=True)
+    )
+    agreed = objections = 0
+    for member_id, agrees in version.responses.values_list("member_id", "agrees"):
+        if member_id in deciders:
+            agreed += agrees
+            objections += not agrees
+    return progress(
+        kind=network.decision_rule,
+        days=network.decision_days,
+        eligible=len(deciders),
+        agreed=agreed,
+        objections=objections,
+        opened_on=timezone.localdate(version.proposed_at),
+        today=timezone.localdate(),
+    )
+
+
+#: The texts of a version that are compared, in the order the charter shows them.
+CHARTER_TEXTS = ("necessity", "shared_interest", "values", "rules", "decision_rules")
+
+
+@dataclass(frozen=True)
+class ComparedSection:
+    label: str
+    rows: list[DiffRow]
+
+    @property
+    def changed(self) -> bool:
+        return any(row.kind != "equal" for row in self.rows)
+
+
+@dataclass(frozen=True)
+class CharterComparison:
+    """Two versions' texts side by side, section by section (mandates per organization last)."""
+
+    left: CharterVersion
+    right: CharterVersion
+    sections: list[ComparedSection]
+
+
+def charter_compare(left: CharterVersion, right: CharterVersion) -> CharterComparison:
+    sections = [
+        ComparedSection(
+            label=str(getattr(CharterVersion._meta.get_field(name), "verbose_name", name)),
+            rows=side_by_side(getattr(left, name), getattr(right, name)),
+        )
+        for name in CHARTER_TEXTS
+    ]
+    left_mandates = {
+        m.organization: m.mandate for m in left.mandates.select_related("organization")
+    }
+    right_mandates = {
+        m.organization: m.mandate for m in right.mandates.select_related("organization")
+    }
+    for organization in sorted({*left_mandates, *right_mandates}, key=lambda o: o.name):
+        sections.append(
+            ComparedSection(
+                label=_("Mandate: %(organization)s") % {"organization": organization.name},
+                rows=side_by_side(
+                    left_mandates.get(organization, ""), right_mandates.get(organization, "")
+                ),
+            )
+        )
+    return CharterComparison(left=left, right=right, sections=sections)
 
 
 def charter_state(network: Network) -> CharterState:
@@ -130,7 +210,12 @@ def charter_state(network: Network) -> CharterState:
         )
     history = [v for v in versions if v.status in (CharterStatus.AGREED, CharterStatus.SUPERSEDED)]
     return CharterState(
-        agreed=agreed, proposal=proposal, not_responded=not_responded, history=history
+        agreed=agreed,
+        proposal=proposal,
+        not_responded=not_responded,
+        history=history,
+        rule=charter_rule_progress(proposal) if proposal is not None else None,
+        versions=versions,
     )
 
 
@@ -204,3 +289,40 @@ def layer_counts(network: Network) -> dict[str, int]:
     for layer in network.members.current().values_list("person__layer", flat=True):
         counts[layer or ""] += 1
     return dict(counts)
+
+
+@dataclass(frozen=True)
+class LeaveConsequences:
+    """What follows when a member leaves the network, shown before it happens."""
+
+    open_actions: int
+    counts_on_proposal: bool
+    last_leader: bool
+
+
+def leave_consequences(member: NetworkMember) -> LeaveConsequences:
+    network = member.network
+    proposal = network.charter_versions.filter(status=CharterStatus.PROPOSED).first()
+    return LeaveConsequences(
+        # Actions live in the meetings app; the reverse relation keeps this app unaware of it.
+        open_actions=member.actions.filter(status="open").count(),
+        counts_on_proposal=proposal is not None
+        and proposal.responses.filter(member=member).exists(),
+        last_leader=leaves_no_leader(
+            member,
+            new_role=None,
+            other_leaders=network.members.current()
+            .filter(role=NetworkRole.LEADER)
+            .exclude(pk=member.pk)
+            .count(),
+        ),
+    )
+
+
+def restorable_members(overview: MembersOverview) -> set[int]:
+    """The former members whose leaving can still be undone: recent, and not back already."""
+    today = timezone.localdate()
+    current = {m.person_id for g in overview.groups for ms in g.by_layer.values() for m in ms}
+    return {
+        m.pk for m in overview.former if can_restore(m, today=today) and m.person_id not in current
+    }

@@ -31,7 +31,8 @@ from netlead.networks.models import (
     PhaseTransition,
     Result,
 )
-from netlead.networks.rules import leaves_no_leader
+from netlead.networks.rules import RESTORE_DAYS, can_restore, leaves_no_leader
+from netlead.networks.selectors import charter_rule_progress
 from netlead.workspaces.models import Person, Workspace
 from netlead.workspaces.services import person_for_user
 
@@ -220,25 +221,75 @@ def charter_respond(
     return response
 
 
+def decision_rule_set(*, network: Network, rule: str, days: int) -> Network:
+    """The leader names how the network decides on charter versions and minutes."""
+    network.decision_rule = rule
+    network.decision_days = days
+    network.full_clean()
+    network.save(update_fields=["decision_rule", "decision_days"])
+    return network
+
+
 @transaction.atomic
-def charter_adopt(*, version: CharterVersion, by: User | None = None) -> CharterVersion:
-    """Make a proposed version the agreed charter: it needs agreement and no standing objection."""
-    version = CharterVersion.objects.select_for_update().get(pk=version.pk)
+def charter_adopt(
+    *, version: CharterVersion, by: User | None = None, despite_rule: bool = False
+) -> CharterVersion:
+    """Make a proposed version the agreed charter. When the network's decision rule is not met
+    the leader may still decide, but only on purpose (`despite_rule`); the version keeps which
+    rule applied and whether it was met."""
+    version = (
+        CharterVersion.objects.select_for_update().select_related("network").get(pk=version.pk)
+    )
     if version.status != CharterStatus.PROPOSED:
         raise ValidationError(_("Only a proposed version can be adopted."))
-    responses = list(version.responses.all())
-    if any(not r.agrees for r in responses):
-        raise ValidationError(_("There are objections. Resolve them, or propose a new version."))
-    if not responses:
-        raise ValidationError(_("Nobody has agreed yet."))
+    rule = charter_rule_progress(version)
+    if not rule.met and not despite_rule:
+        raise ValidationError(
+            _(
+                "The network's decision rule is not met yet. Confirm that you decide anyway, "
+                "or wait for the members' responses."
+            )
+        )
     version.network.charter_versions.filter(status=CharterStatus.AGREED).update(
         status=CharterStatus.SUPERSEDED
     )
     version.status = CharterStatus.AGREED
     version.agreed_at = timezone.now()
-    version.save(update_fields=["status", "agreed_at"])
+    version.adopted_rule = rule.kind
+    version.adopted_rule_days = rule.days
+    version.adopted_rule_met = rule.met
+    version.adopted_by = by
+    version.save(
+        update_fields=[
+            "status",
+            "agreed_at",
+            "adopted_rule",
+            "adopted_rule_days",
+            "adopted_rule_met",
+            "adopted_by",
+        ]
+    )
     notices.charter_adopted(version, actor=by)
     return version
+
+
+@transaction.atomic
+def member_restore(*, member: NetworkMember) -> NetworkMember:
+    """Undo a member's leaving, within RESTORE_DAYS: the same row continues, so the
+    history reads as if they never left."""
+    member = NetworkMember.objects.select_for_update().get(pk=member.pk)
+    if member.left_on is None:
+        raise ValidationError(_("This person is still a member."))
+    if not can_restore(member, today=timezone.localdate()):
+        raise ValidationError(
+            _("Leaving can be undone only within %(days)s days; add the person again instead.")
+            % {"days": RESTORE_DAYS}
+        )
+    if member.network.members.current().filter(person_id=member.person_id).exists():
+        raise ValidationError(_("This person has joined the network again already."))
+    member.left_on = None
+    member.save(update_fields=["left_on"])
+    return member
 
 
 # Results

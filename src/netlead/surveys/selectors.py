@@ -61,6 +61,40 @@ class Progress:
         return self.answered / self.invited if self.invited else 0.0
 
 
+@dataclass(frozen=True)
+class CloseConsequences:
+    """What closing an open round settles, in counts only (never who)."""
+
+    invited: int
+    answered: int
+    started_unsent: int
+    k: int
+    days_early: int
+
+    @property
+    def not_answered(self) -> int:
+        return self.invited - self.answered
+
+    @property
+    def below_k(self) -> bool:
+        return self.answered < self.k
+
+
+def close_consequences(survey_round: SurveyRound) -> CloseConsequences:
+    invitations = survey_round.invitations.aggregate(
+        invited=Count("pk"),
+        answered=Count("pk", filter=Q(submitted_at__isnull=False)),
+        started=Count("pk", filter=Q(submitted_at__isnull=True, started_at__isnull=False)),
+    )
+    return CloseConsequences(
+        invited=invitations["invited"],
+        answered=invitations["answered"],
+        started_unsent=invitations["started"],
+        k=survey_round.network.workspace.anonymity_threshold,
+        days_early=max(0, (survey_round.closes_on - timezone.localdate()).days),
+    )
+
+
 def rounds_of(network: Network, *, include_drafts: bool) -> list[SurveyRound]:
     # Meta.ordering does not apply to a grouped query: order explicitly, newest first.
     rounds = network.survey_rounds.annotate(

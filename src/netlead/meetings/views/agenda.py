@@ -24,6 +24,7 @@ from netlead.meetings.models import AgendaItem, Minutes
 from netlead.meetings.views.common import meeting_for
 from netlead.meetings.views.meetings import render_detail
 from netlead.networks.access import CONTRIBUTE, EDIT, network_for
+from netlead.networks.forms import DecideAnywayForm
 
 
 def _back(slug: str, network_id: int, pk: int, anchor: str) -> HttpResponse:
@@ -224,18 +225,62 @@ def minutes_approve(
 
 
 @login_required
-@require_POST
 def minutes_finalise(
     request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
 ) -> HttpResponse:
+    """GET: what declaring the minutes approved means now; POST: declare them approved."""
+    access = network_for(request.user, slug, network_id, EDIT)
+    meeting = meeting_for(access, pk)
+    minutes = _minutes_for(meeting.pk)
+    if minutes.is_locked:
+        messages.info(request, _("The minutes are approved already."))
+        return _back(slug, network_id, pk, "minutes")
+    form = DecideAnywayForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minutes_finalise(
+                minutes=minutes, by=request.user, despite_rule=form.cleaned_data["despite_rule"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("The minutes are approved and final. You can re-open them for %(hours)s hours.")
+                % {"hours": rules.REOPEN_HOURS},
+            )
+            return _back(slug, network_id, pk, "minutes")
+    detail = selectors.meeting_detail(meeting)
+    return render(
+        request,
+        "meetings/minutes_finalise.html",
+        {
+            "access": access,
+            "meeting": meeting,
+            "minutes": minutes,
+            "pending": detail.pending_approvers,
+            "rule": selectors.minutes_rule_progress(minutes, detail.approvers),
+            "reopen_hours": rules.REOPEN_HOURS,
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def minutes_reopen(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
+    """Undo an approval shortly after it was given."""
     access = network_for(request.user, slug, network_id, EDIT)
     minutes = _minutes_for(meeting_for(access, pk).pk)
     try:
-        services.minutes_finalise(minutes=minutes)
+        services.minutes_reopen(minutes=minutes)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("The minutes are approved and final."))
+        messages.success(request, _("The minutes are up for approval again."))
     return _back(slug, network_id, pk, "minutes")
 
 

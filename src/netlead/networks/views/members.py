@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,6 +15,7 @@ from netlead.networks.access import EDIT, READ, network_for
 from netlead.networks.forms import MemberAddForm, MemberLeaveForm, MemberRoleForm, MembersImportForm
 from netlead.networks.importing import ImportRow, LikelyDuplicate, parse_members_file
 from netlead.networks.models import NetworkRole
+from netlead.networks.rules import RESTORE_DAYS
 
 IMPORT_SESSION_KEY = "netlead_members_import"
 
@@ -35,12 +37,14 @@ def members(request: AuthenticatedHttpRequest, slug: str, network_id: int) -> Ht
         else:
             messages.success(request, _("%(name)s added.") % {"name": member.person.name})
             return redirect("networks:members", slug=slug, network_id=network_id)
+    overview = selectors.members_overview(access.network)
     return render(
         request,
         "networks/members.html",
         {
             "access": access,
-            "overview": selectors.members_overview(access.network),
+            "overview": overview,
+            "restorable": selectors.restorable_members(overview),
             "form": form,
             "roles": NetworkRole.choices,
             "leave_form": MemberLeaveForm(),
@@ -69,23 +73,63 @@ def member_role(
 
 
 @login_required
-@require_POST
 def member_leave(
     request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
 ) -> HttpResponse:
+    """GET: what follows when this person leaves; POST: record the leaving."""
     access = network_for(request.user, slug, network_id, EDIT)
-    member = get_object_or_404(access.network.members.current(), pk=pk)
-    form = MemberLeaveForm(request.POST)
+    member = get_object_or_404(access.network.members.current().select_related("person"), pk=pk)
+    if request.method == "POST":
+        form = MemberLeaveForm(request.POST)
+    else:
+        # The members page passes the date typed there; the form shows it to confirm.
+        form = MemberLeaveForm(initial={"left_on": timezone.localdate()})
+        if request.GET.get("left_on"):
+            form = MemberLeaveForm(request.GET)
+    if request.method == "POST":
+        try:
+            if not form.is_valid():
+                raise ValidationError(_("Enter the date on which the person left."))
+            services.member_leave(member=member, left_on=form.cleaned_data["left_on"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s has left the network. You can undo this from the former members.")
+                % {"name": member.person.name},
+            )
+            return redirect("networks:members", slug=slug, network_id=network_id)
+    return render(
+        request,
+        "networks/member_leave.html",
+        {
+            "access": access,
+            "member": member,
+            "form": form,
+            "consequences": selectors.leave_consequences(member),
+            "restore_days": RESTORE_DAYS,
+        },
+        status=400 if form.errors and request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def member_restore(
+    request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
+) -> HttpResponse:
+    """Undo a recent leaving."""
+    access = network_for(request.user, slug, network_id, EDIT)
+    member = get_object_or_404(
+        access.network.members.filter(left_on__isnull=False).select_related("person"), pk=pk
+    )
     try:
-        if not form.is_valid():
-            raise ValidationError(_("Enter the date on which the person left."))
-        services.member_leave(member=member, left_on=form.cleaned_data["left_on"])
+        services.member_restore(member=member)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(
-            request, _("%(name)s has left the network.") % {"name": member.person.name}
-        )
+        messages.success(request, _("%(name)s is a member again.") % {"name": member.person.name})
     return redirect("networks:members", slug=slug, network_id=network_id)
 
 

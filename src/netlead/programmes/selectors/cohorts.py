@@ -380,6 +380,59 @@ def measurement_figures(cohort: Cohort) -> MeasurementFigures:
     )
 
 
+@dataclass(frozen=True)
+class CohortEndConsequences:
+    """What ending a cohort settles, shown before it happens: the change in skills compares
+    complete start and end measurements of the same participants, over at least `k`."""
+
+    k: int
+    participants: int
+    started: int
+    ended: int
+    paired: int
+    start_still_open: bool
+
+    @property
+    def missing_end(self) -> int:
+        return self.started - self.paired
+
+    @property
+    def change_impossible(self) -> bool:
+        return self.paired < self.k
+
+    @property
+    def change_held_back(self) -> bool:
+        # Mirrors programmes.services.measurement.change_figures: 1..k-1 starters without an
+        # end measurement would give their start scores away.
+        return 0 < self.missing_end < self.k
+
+
+def cohort_end_consequences(cohort: Cohort) -> CohortEndConsequences:
+    rows = list(
+        cohort.enrolments.filter(role=EnrolmentRole.PARTICIPANT).values_list(
+            "start_assessment_id", "end_assessment_id"
+        )
+    )
+    complete = set(
+        SelfAssessment.objects.filter(
+            pk__in=[i for pair in rows for i in pair if i is not None], completed_at__isnull=False
+        ).values_list("pk", flat=True)
+    )
+    counted = (
+        set(cohort.start_figures["counted"])
+        if cohort.start_figures
+        else {s for s, _e in rows if s in complete}
+    )
+    return CohortEndConsequences(
+        k=cohort.programme.workspace.anonymity_threshold,
+        participants=len(rows),
+        started=len(counted),
+        ended=sum(1 for _s, e in rows if e in complete),
+        paired=sum(1 for s, e in rows if s in counted and e in complete),
+        start_still_open=cohort.start_measurement_closed_at is None,
+    )
+
+
 # -- Files ------------------------------------------------------------------------------------
 
 

@@ -166,9 +166,22 @@ def cohort_progress(request: AuthenticatedHttpRequest, slug: str, cohort_id: int
 
 
 @login_required
-@require_POST
 def cohort_close(request: AuthenticatedHttpRequest, slug: str, cohort_id: int) -> HttpResponse:
+    """GET: what ending the cohort settles; POST: close the start measurement or end it."""
     access = cohort_for(request.user, slug, cohort_id, facilitator=True)
+    if request.method != "POST":
+        if access.cohort.is_closed:
+            messages.info(request, _("This cohort has already ended."))
+            return redirect("programmes:cohort_progress", slug=slug, cohort_id=cohort_id)
+        return render(
+            request,
+            "programmes/cohort_end.html",
+            {
+                "access": access,
+                "cohort": access.cohort,
+                "consequences": selectors.cohort_end_consequences(access.cohort),
+            },
+        )
     what = request.POST.get("what")
     try:
         if what == "start_measurement":

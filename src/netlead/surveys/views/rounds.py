@@ -149,8 +149,23 @@ def round_remind(
 
 
 @login_required
-@require_POST
 def round_close(
     request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
 ) -> HttpResponse:
-    return _lifecycle(request, slug, network_id, pk, "close")
+    """GET: what closing the round now settles; POST: close it."""
+    if request.method == "POST":
+        return _lifecycle(request, slug, network_id, pk, "close")
+    access = network_for(request.user, slug, network_id, EDIT)
+    survey_round = round_of(access, pk)
+    if survey_round.status != RoundStatus.OPEN:
+        messages.info(request, _("Only an open round can be closed."))
+        return redirect("surveys:detail", slug, network_id, pk)
+    return render(
+        request,
+        "surveys/round_close.html",
+        {
+            "access": access,
+            "round": survey_round,
+            "consequences": selectors.close_consequences(survey_round),
+        },
+    )
