@@ -283,7 +283,7 @@ FILLERS: dict[str, Filler] = {
     "networks:members": NETWORK,
     "networks:members_import": NETWORK,
     "networks:members_import_confirm": NETWORK,
-    "networks:member_role": lambda ws: _in_network(
+    "networks:member_edit": lambda ws: _in_network(
         _users_first(NetworkMember.objects.filter(network__workspace=ws).order_by("pk"), "person")
     ),
     "networks:member_leave": lambda ws: _in_network(

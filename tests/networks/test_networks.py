@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -122,9 +122,55 @@ def test_leaving_before_joining_is_refused(net: Net) -> None:
     assert net.member.left_on is None
 
 
+def test_the_leader_changes_a_members_role_and_joining_day_on_its_own_page(net: Net) -> None:
+    client = net.world.client_for(net.world.owner)
+    url = _u(net, "networks:member_edit", net.member.pk)
+    page = client.get(url)
+    assert page.status_code == 200 and net.member.person.name in page.text
+    day = date.today() - timedelta(days=200)
+    response = client.post(url, {"role": "core", "joined_on": day.isoformat()})
+    assert response.status_code == 302
+    net.member.refresh_from_db()
+    assert (net.member.role, net.member.joined_on) == ("core", day)
+    # The members page is one table, with a link per member instead of forms.
+    members = client.get(_u(net, "networks:members"))
+    assert members.text.count("<table") == 1 and 'name="left_on"' not in members.text
+    assert url in members.text
+
+
+def test_a_bad_member_change_says_why_and_changes_nothing(net: Net) -> None:
+    client = net.world.client_for(net.world.owner)
+    url = _u(net, "networks:member_edit", net.member.pk)
+    before = (net.member.role, net.member.joined_on)
+    future = (date.today() + timedelta(days=3)).isoformat()
+    cases = [
+        ({"role": "emperor", "joined_on": "2025-01-01"}, "Select a valid choice"),
+        ({"role": "core", "joined_on": "someday"}, "Enter a valid date"),
+        ({"role": "core", "joined_on": future}, "cannot be in the future"),
+    ]
+    for data, message in cases:
+        response = client.post(url, data)
+        assert response.status_code == 400 and message in response.text, message
+    # A rejoined member's new membership cannot start before the old one ended.
+    NetworkMember.objects.create(
+        network=net.network,
+        person=net.member.person,
+        role="member",
+        joined_on=date(2024, 1, 1),
+        left_on=date(2024, 6, 30),
+    )
+    response = client.post(url, {"role": "core", "joined_on": "2024-03-01"})
+    assert response.status_code == 400 and "this membership starts after that" in response.text
+    net.member.refresh_from_db()
+    assert (net.member.role, net.member.joined_on) == before
+
+
 def test_last_leader_cannot_leave_or_step_down(net: Net) -> None:
     client = net.world.client_for(net.world.owner)
-    client.post(_u(net, "networks:member_role", net.leader.pk), {"role": "member"})
+    joined = net.leader.joined_on.isoformat()
+    client.post(
+        _u(net, "networks:member_edit", net.leader.pk), {"role": "member", "joined_on": joined}
+    )
     client.post(
         _u(net, "networks:member_leave", net.leader.pk), {"left_on": date.today().isoformat()}
     )

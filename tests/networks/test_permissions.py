@@ -22,13 +22,14 @@ PAGES = [
     ("networks:decision_rule", None, EDIT),
     ("networks:charter_adopt", "proposal", EDIT),
     ("networks:member_leave", "member", EDIT),
+    ("networks:member_edit", "member", EDIT),
     ("networks:profile", None, EDIT),
     ("networks:members_import", None, EDIT),
     ("networks:result_create", None, EDIT),
     ("networks:result_edit", "result", EDIT),
 ]
 POSTS = [
-    ("networks:member_role", "member", EDIT),
+    ("networks:member_edit", "member", EDIT),
     ("networks:member_leave", "member", EDIT),
     ("networks:members_import_confirm", None, EDIT),
     ("networks:charter_adopt", "proposal", EDIT),

@@ -72,8 +72,13 @@ class MemberAddForm(forms.Form):
         self.fields["person"].label_from_instance = person_label  # type: ignore[attr-defined]
 
 
-class MemberRoleForm(forms.Form):
+class MemberEditForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=NetworkRole.choices)
+    joined_on = forms.DateField(
+        label=_("Joined"),
+        widget=DateInput(),
+        help_text=_("The day the person joined the network: meetings before it do not list them."),
+    )
 
 
 class MemberLeaveForm(forms.Form):

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from netlead import frameworks
@@ -95,6 +95,35 @@ def member_set_role(*, member: NetworkMember, role: str) -> NetworkMember:
         raise ValidationError(_("A network needs at least one network leader."))
     member.role = role
     member.save(update_fields=["role"])
+    return member
+
+
+@transaction.atomic
+def member_change(*, member: NetworkMember, role: str, joined_on: date) -> NetworkMember:
+    """Change a current member's role and the day they joined (set later, for example, when
+    members imported today were there before)."""
+    if joined_on > timezone.localdate():
+        raise ValidationError({"joined_on": _("The joining date cannot be in the future.")})
+    earlier = (
+        NetworkMember.objects.filter(
+            network_id=member.network_id, person_id=member.person_id, left_on__gte=joined_on
+        )
+        .exclude(pk=member.pk)
+        .order_by("-left_on")
+        .first()
+    )
+    if earlier is not None:
+        raise ValidationError(
+            {
+                "joined_on": _(
+                    "%(name)s was a member until %(date)s: this membership starts after that."
+                )
+                % {"name": member.person.name, "date": formats.date_format(earlier.left_on)}
+            }
+        )
+    member_set_role(member=member, role=role)
+    member.joined_on = joined_on
+    member.save(update_fields=["joined_on"])
     return member
 
 

@@ -12,7 +12,7 @@ urlpatterns = [
     path(N, network.network_dashboard, name="dashboard"),
     path(N + "profile/", network.network_profile, name="profile"),
     path(N + "members/", members.members, name="members"),
-    path(N + "members/<int:pk>/role/", members.member_role, name="member_role"),
+    path(N + "members/<int:pk>/", members.member_edit, name="member_edit"),
     path(N + "members/<int:pk>/leave/", members.member_leave, name="member_leave"),
     path(N + "members/import/", members.members_import, name="members_import"),
     path(

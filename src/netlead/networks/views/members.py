@@ -12,9 +12,8 @@ from django.views.decorators.http import require_POST
 from netlead.core.web import AuthenticatedHttpRequest
 from netlead.networks import selectors, services
 from netlead.networks.access import EDIT, READ, network_for
-from netlead.networks.forms import MemberAddForm, MemberLeaveForm, MemberRoleForm, MembersImportForm
+from netlead.networks.forms import MemberAddForm, MemberEditForm, MemberLeaveForm, MembersImportForm
 from netlead.networks.importing import ImportRow, LikelyDuplicate, parse_members_file
-from netlead.networks.models import NetworkRole
 from netlead.networks.rules import RESTORE_DAYS
 
 IMPORT_SESSION_KEY = "netlead_members_import"
@@ -46,30 +45,39 @@ def members(request: AuthenticatedHttpRequest, slug: str, network_id: int) -> Ht
             "overview": overview,
             "restorable": selectors.restorable_members(overview),
             "form": form,
-            "roles": NetworkRole.choices,
-            "leave_form": MemberLeaveForm(),
         },
         status=400 if form.errors else 200,
     )
 
 
 @login_required
-@require_POST
-def member_role(
+def member_edit(
     request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
 ) -> HttpResponse:
+    """A current member's role and joining day, on a page of its own."""
     access = network_for(request.user, slug, network_id, EDIT)
-    member = get_object_or_404(access.network.members.current(), pk=pk)
-    form = MemberRoleForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("Choose a valid role."))
-        services.member_set_role(member=member, role=form.cleaned_data["role"])
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Role changed."))
-    return redirect("networks:members", slug=slug, network_id=network_id)
+    member = get_object_or_404(access.network.members.current().select_related("person"), pk=pk)
+    form = MemberEditForm(
+        request.POST or None, initial={"role": member.role, "joined_on": member.joined_on}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_change(
+                member=member,
+                role=form.cleaned_data["role"],
+                joined_on=form.cleaned_data["joined_on"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(name)s changed.") % {"name": member.person.name})
+            return redirect("networks:members", slug=slug, network_id=network_id)
+    return render(
+        request,
+        "networks/member_edit.html",
+        {"access": access, "member": member, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
