@@ -89,6 +89,8 @@ def test_network_leader_path_in_dutch(
     page.locator("a[href*='/adopt/']").click()
     page.wait_for_load_state()
     _accessible(page)
+    # Only the leader agreed so far: deciding anyway is an explicit, recorded choice.
+    page.locator("input[name=despite_rule]").check()
     page.locator("main form[method=post] button[type=submit]").click()
     page.wait_for_load_state()
     from netlead.networks.models import CharterVersion
