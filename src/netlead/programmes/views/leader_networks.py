@@ -14,6 +14,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from netlead.core import ratelimit
 from netlead.core.web import AuthenticatedHttpRequest, add_errors
 from netlead.meetings.models import Meeting
 from netlead.networks.access import EDIT, READ
@@ -218,6 +219,7 @@ def leader_network_roles(
 
 
 @login_required
+@ratelimit.limit_per_client(ratelimit.PRINCIPLES_CHECK)
 def leader_network_check(
     request: AuthenticatedHttpRequest, slug: str, network_id: int, meeting_id: int
 ) -> HttpResponse:
