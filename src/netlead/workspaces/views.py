@@ -17,6 +17,7 @@ from netlead.accounts.models import User
 from netlead.accounts.services import account_create
 from netlead.core import ratelimit
 from netlead.core.language import active_language
+from netlead.core.submissions import single_submit
 from netlead.core.web import AuthenticatedHttpRequest
 from netlead.workspaces import rules, selectors, services
 from netlead.workspaces.access import (
@@ -50,6 +51,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
+@single_submit
 def workspace_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = WorkspaceCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -321,6 +323,7 @@ def invitation_revoke(request: AuthenticatedHttpRequest, slug: str, pk: int) -> 
 
 
 @ratelimit.limit_per_client(ratelimit.TOKEN_PAGES)
+@single_submit
 def invitation_accept(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
     """Join a workspace from an e-mail link: with the account of that address, or a new one."""
     invitation = services.invitation_find(token)
