@@ -37,7 +37,7 @@ def test_a_workspace_posted_twice_is_made_once(world: World) -> None:
     assert Workspace.objects.filter(name="Harbour network").count() == 1
 
 
-def test_a_journal_entry_posted_twice_is_written_once(dev: Dev) -> None:
+def test_a_journal_entry_posted_twice_is_written_once(dev: Dev) -> None:  # noqa: F811
     data = {
         "written_on": timezone.localdate().isoformat(),
         "title": "After the core team",
@@ -50,19 +50,19 @@ def test_a_journal_entry_posted_twice_is_written_once(dev: Dev) -> None:
     assert JournalEntry.objects.filter(owner=dev.person).count() == 1
 
 
-def test_a_contact_posted_twice_is_added_once(dev: Dev) -> None:
+def test_a_contact_posted_twice_is_added_once(dev: Dev) -> None:  # noqa: F811
     _twice(dev.client(), dev.url("contact_create"), contact_form(name="Ruben Mulder"))
     assert Contact.objects.filter(owner=dev.person, name="Ruben Mulder").count() == 1
 
 
-def test_a_meeting_posted_twice_is_made_once(net: Net) -> None:
+def test_a_meeting_posted_twice_is_made_once(net: Net) -> None:  # noqa: F811
     url = reverse("meetings:meeting_create", args=net.args())
     data = {"title": "Extra", "starts_at": "2027-02-01T10:00", "ends_at": "2027-02-01T11:00"}
     _twice(net.client("leader"), url, data)
     assert Meeting.objects.filter(title="Extra").count() == 1
 
 
-def test_a_refused_post_can_be_sent_again_once_corrected(net: Net) -> None:
+def test_a_refused_post_can_be_sent_again_once_corrected(net: Net) -> None:  # noqa: F811
     url = reverse("meetings:meeting_create", args=net.args())
     bad = {"title": "Extra", "starts_at": "2027-02-01T10:00", "ends_at": "2027-02-01T09:00"}
     client = net.client("leader")
