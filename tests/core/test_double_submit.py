@@ -85,10 +85,10 @@ def test_a_refused_post_can_be_sent_again_once_corrected(net: Net) -> None:  # n
 def test_parallel_posts_make_one_workspace(world: World) -> None:
     """Two requests at the same moment, each in its own database connection."""
     results: list[int] = []
+    client = world.client_for(world.member)  # logged in before: this test is about the post
 
     def post() -> None:
         try:
-            client = world.client_for(world.member)
             response = client.post(
                 reverse("workspaces:create"), {"name": "Parallel network", "default_language": "en"}
             )
@@ -103,3 +103,32 @@ def test_parallel_posts_make_one_workspace(world: World) -> None:
         thread.join()
     assert results == [302, 302]
     assert Workspace.objects.filter(name="Parallel network").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    "sqlite" in str(__import__("os").environ.get("DATABASE_URL", "sqlite")),
+    reason="parallel requests need PostgreSQL (DATABASE_URL)",
+)
+def test_two_people_naming_a_workspace_alike_at_once_get_two(world: World) -> None:
+    """Not a double submit: both are made, each at its own address, and neither gets a 500."""
+    results: list[int] = []
+    clients = [world.client_for(world.member), world.client_for(world.outsider)]
+
+    def post(client: Client) -> None:
+        try:
+            response = client.post(
+                reverse("workspaces:create"), {"name": "Same name", "default_language": "en"}
+            )
+            results.append(response.status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post, args=(c,)) for c in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [302, 302]
+    slugs = set(Workspace.objects.filter(name="Same name").values_list("slug", flat=True))
+    assert len(slugs) == 2

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netlead.core import ratelimit
-from netlead.core.submissions import single_submit
 from netlead.core.web import AuthenticatedHttpRequest, add_errors
 from netlead.networks.access import EDIT, READ, network_for
 from netlead.surveys import selectors, services
@@ -39,7 +38,6 @@ def round_list(request: AuthenticatedHttpRequest, slug: str, network_id: int) ->
 
 
 @login_required
-@single_submit
 def round_create(request: AuthenticatedHttpRequest, slug: str, network_id: int) -> HttpResponse:
     access = network_for(request.user, slug, network_id, EDIT)
     form = RoundForm(request.POST or None)
