@@ -73,3 +73,17 @@ def world(db: None) -> World:
             workspace=other, organization=other_organization, name="Secret Person"
         ),
     )
+
+
+@pytest.fixture
+def limits(settings: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Set rate limits (name -> requests per hour) for a test, in one fixed window so a test
+    never straddles two."""
+    from netlead.core import ratelimit
+
+    monkeypatch.setattr(ratelimit, "_now", lambda: 1_800_000_000)
+
+    def set_limits(**counts: int) -> None:
+        settings.RATE_LIMITS = {**settings.RATE_LIMITS, **{k: (v, 3600) for k, v in counts.items()}}  # type: ignore[attr-defined]
+
+    return set_limits

@@ -188,6 +188,19 @@ CACHES = {
     )
 }
 
+# Rate limits of the pages without a password or that send e-mail (netlead.core.ratelimit):
+# name -> (requests, seconds), counted in the cache above. Per e-mail address and per client
+# for password reset; per user for pages that send invitations, reminders and links again; per
+# client address for the pages opened by a personal link (survey, observer feedback) and for
+# the four-principles check. Generous for an office behind one address, tight for a robot.
+RATE_LIMITS = {
+    "password_reset_address": (3, 60 * 60),
+    "password_reset_client": (20, 60 * 60),
+    "sending": (30, 60 * 60),
+    "token_pages": (600, 10 * 60),
+    "principles_check": (60, 10 * 60),
+}
+
 # The REST API (netlead.api): requests per token (or per session) and page sizes.
 API_RATE_LIMIT = env_str("API_RATE_LIMIT", "600/min")
 NINJA_PAGINATION_PER_PAGE = 50

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.hashers import get_hasher, identify_hasher
 from django.core import mail
 from django.urls import reverse
@@ -144,3 +145,62 @@ def test_anonymous_language_switch_sets_a_cookie(db: None) -> None:
     client = Client()
     client.post(reverse("accounts:language"), {"language": "da", "next": "/accounts/login/"})
     assert client.get(reverse("accounts:login"))["Content-Language"] == "da"
+
+
+def _session_before_login(client) -> str:  # type: ignore[no-untyped-def]
+    """A session started before logging in (as one planted by an attacker would be)."""
+    session = client.session
+    session["planted"] = "yes"
+    session.save()
+    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    return str(session.session_key)
+
+
+def test_logging_in_gives_a_new_session_key(world: World) -> None:
+    """Session fixation: a session key known before login is worthless after it."""
+    from importlib import import_module
+
+    from django.test import Client
+
+    client = world.client_for(None)
+    old_key = _session_before_login(client)
+    assert _login(client, "member@example.test").status_code == 302
+    new_key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    assert new_key != old_key
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    assert not store().exists(old_key)
+    # Whoever holds the old key is not logged in.
+    attacker = Client()
+    attacker.cookies[settings.SESSION_COOKIE_NAME] = old_key
+    assert attacker.get(reverse("accounts:profile")).status_code == 302
+    assert client.get(reverse("accounts:profile")).status_code == 200
+
+
+def test_joining_by_invitation_gives_a_new_session_key(
+    world: World, django_capture_on_commit_callbacks
+) -> None:
+    """The other way in: accepting an invitation with a new account logs in too."""
+    import re
+    from importlib import import_module
+
+    owner = world.client_for(world.owner)
+    with django_capture_on_commit_callbacks(execute=True):
+        owner.post(
+            reverse("workspaces:team", args=[world.workspace.slug]),
+            {"email": "newcomer@example.test", "role": "member"},
+        )
+    match = re.search(r"http://testserver(/invitations/[^/\s]+/)", mail.outbox[-1].body)
+    assert match, mail.outbox[-1].body
+    client = world.client_for(None)
+    old_key = _session_before_login(client)
+    response = client.post(
+        match.group(1),
+        {
+            "name": "New Comer",
+            "password1": "fresh-pass-phrase-9",
+            "password2": "fresh-pass-phrase-9",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert client.cookies[settings.SESSION_COOKIE_NAME].value != old_key
+    assert not import_module(settings.SESSION_ENGINE).SessionStore().exists(old_key)

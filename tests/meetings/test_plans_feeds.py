@@ -77,6 +77,7 @@ def test_monthly_plan_makes_meetings_on_the_first_tuesday(net: Net) -> None:
         ("FREQ=MONTHLY;COUNT=3;UNTIL=20271231", "either COUNT or UNTIL"),
         ("FREQ=MONTHLY;UNTIL=20200101", "gives no meetings"),
         ("FREQ=DAILY;COUNT=2\nEXDATE:20270106T193000", "not a valid recurrence rule"),
+        ("FREQ=YEARLY;BYEASTER=0", "not a valid recurrence rule"),
     ],
 )
 def test_a_bad_rrule_is_refused_and_changes_nothing(net: Net, rrule: str, message: str) -> None:
@@ -123,6 +124,66 @@ def test_other_bad_plan_input_is_refused(net: Net, field: str, value: str) -> No
     response = _plan(net, **{field: value})
     assert response.status_code == 400
     assert not MeetingPlan.objects.filter(title="Network meeting").exists()
+
+
+@pytest.mark.parametrize(
+    "rrule",
+    [
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+        "FREQ=MONTHLY;BYMONTHDAY=31;BYMONTH=4",
+        "FREQ=MONTHLY;BYMONTHDAY=31;BYMONTH=4;UNTIL=20271231",
+        "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;COUNT=3",
+        # 2027 + 4n is never a leap year.
+        "FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29",
+        # Every twelfth month from January is always January, never April.
+        "FREQ=MONTHLY;INTERVAL=12;BYMONTHDAY=-31;BYMONTH=4",
+    ],
+)
+def test_a_rule_that_can_never_match_is_refused_at_once(net: Net, rrule: str) -> None:
+    """dateutil searches such a rule up to the year 9999 whatever UNTIL says (seconds, for a
+    daily rule minutes): the rule is refused before it is run."""
+    import signal
+
+    def too_slow(signum: int, frame: object) -> None:
+        raise TimeoutError(rrule)
+
+    # A safety net only (the refusal's speed is not what is asserted): a regression hangs no run.
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(10)
+    try:
+        with pytest.raises(ValidationError) as error:
+            meeting_plan_create(
+                network=net.network,
+                title="Network meeting",
+                rrule=rrule,
+                first_starts_at=timezone.make_aware(datetime(2027, 1, 5, 19, 30)),
+                duration_minutes=120,
+            )
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert "gives no date in the next 5 years" in " ".join(error.value.messages)
+    assert "30th of February" in " ".join(error.value.messages)
+    assert not MeetingPlan.objects.filter(title="Network meeting").exists()
+
+
+@pytest.mark.parametrize(
+    "rrule",
+    [
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;COUNT=2",  # leap days exist: 2028 and 2032
+        "FREQ=MONTHLY;BYMONTHDAY=31;COUNT=3",  # the months that have a 31st
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;BYDAY=SU;COUNT=1",  # 29 February 2032 is a Sunday
+    ],
+)
+def test_a_rare_but_possible_rule_is_kept(net: Net, rrule: str) -> None:
+    created = meeting_plan_create(
+        network=net.network,
+        title="Network meeting",
+        rrule=rrule,
+        first_starts_at=timezone.make_aware(datetime(2027, 1, 5, 19, 30)),
+        duration_minutes=120,
+    )
+    assert created.meetings
 
 
 def test_a_rule_without_end_is_capped(net: Net) -> None:

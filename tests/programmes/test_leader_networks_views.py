@@ -497,3 +497,16 @@ def test_a_closed_check_is_not_offered(ln: LN) -> None:
     ln.recent.save()
     page = client(ln, "member").get(url(ln, "leader_network")).content.decode()
     assert url(ln, "leader_network_check", ln.recent.pk) not in page
+
+
+def test_checks_over_the_rate_limit_store_nothing(ln: LN, limits: object) -> None:
+    """The check page is limited per client address (netlead.core.ratelimit)."""
+    limits(principles_check=1)  # type: ignore[operator]
+    member = client(ln, "member")
+    check = url(ln, "leader_network_check", ln.recent.pk)
+    assert member.get(check).status_code == 200
+    before = counts()
+    response = member.post(check, SCORES)
+    assert response.status_code == 429
+    assert counts() == before
+    assert not PrinciplesCheckReceipt.objects.filter(member=ln.member).exists()

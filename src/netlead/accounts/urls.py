@@ -29,7 +29,7 @@ urlpatterns = [
     ),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(
+        views.PasswordResetView.as_view(
             success_url=reverse_lazy("accounts:password_reset_done"),
             email_template_name="email/password_reset.txt",
             subject_template_name="email/password_reset_subject.txt",

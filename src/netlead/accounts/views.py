@@ -1,9 +1,11 @@
-"""Login, profile and language choice. Password reset and change use Django's own views."""
+"""Login, profile and language choice. Password reset and change use Django's own views;
+password reset is rate limited."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -12,7 +14,22 @@ from django.views.decorators.http import require_POST
 
 from netlead.accounts import services
 from netlead.accounts.forms import ProfileForm
+from netlead.core import ratelimit
+from netlead.core.client import client_address
 from netlead.core.web import AuthenticatedHttpRequest, next_url
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, limited per client and per e-mail address so the page cannot
+    be used to flood someone's mailbox or to send mail from here in bulk."""
+
+    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if not ratelimit.allow(ratelimit.PASSWORD_RESET_CLIENT, client_address(request)):
+            return ratelimit.too_many(request, ratelimit.PASSWORD_RESET_CLIENT)
+        address = str(request.POST.get("email", "")).strip().lower()
+        if address and not ratelimit.allow(ratelimit.PASSWORD_RESET_ADDRESS, address):
+            return ratelimit.too_many(request, ratelimit.PASSWORD_RESET_ADDRESS)
+        return super().post(request, *args, **kwargs)
 
 
 @login_required

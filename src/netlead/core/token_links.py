@@ -1,6 +1,7 @@
 """The gate in front of every page reached by a personal link (survey invitations, observer
 feedback): no account, the token is the key. Each bad link gets a page that says what
-happened: unknown (404), already handed in (200, nothing changed), closed (410)."""
+happened: unknown (404), already handed in (200, nothing changed), closed (410). Requests are
+rate limited per client address before the token is even looked up (429)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from netlead.core import ratelimit
+from netlead.core.client import client_address
 from netlead.core.errors import AlreadySubmitted
 from netlead.core.web import speak_language
 
@@ -36,6 +39,8 @@ def token_link[L: PersonalLink](
         @wraps(view)
         @never_cache
         def wrapper(request: HttpRequest, token: str) -> HttpResponse:
+            if not ratelimit.allow(ratelimit.TOKEN_PAGES, client_address(request)):
+                return ratelimit.too_many(request, ratelimit.TOKEN_PAGES)
             link = resolve(token)
 
             def problem(kind: str, status: int) -> HttpResponse:

@@ -3,6 +3,7 @@ picker's patterns that make one, and a rule said in words."""
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import itertools
 import re
@@ -20,6 +21,11 @@ from django.utils.translation import ngettext, pgettext
 MAX_OCCURRENCES = 24
 ALLOWED_FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 RRULE_EXAMPLE = "FREQ=MONTHLY;BYDAY=1TU;COUNT=12"
+# A rule must give a date within this many years of the first meeting (see _check_reachable).
+REACH_YEARS = 5
+# dateutil's own parts that iCalendar does not have; BYEASTER also breaks _check_reachable's
+# calendar look-alike (Easter does not follow the weekday and leap-year pattern).
+REFUSED_PARTS = ("BYEASTER",)
 
 
 def _rrule_parts(text: str) -> dict[str, str]:
@@ -64,6 +70,8 @@ def parse_rrule(text: str, *, first_starts_at: datetime) -> rrule:
             )
     if "COUNT" in parts and "UNTIL" in parts:
         raise ValidationError({"rrule": _("Use either COUNT or UNTIL, not both.")})
+    if any(key in parts for key in REFUSED_PARTS):
+        raise invalid
     local_start = timezone.localtime(first_starts_at).replace(tzinfo=None)
     try:
         rule = rrulestr(text, dtstart=local_start, forceset=False)
@@ -71,7 +79,57 @@ def parse_rrule(text: str, *, first_starts_at: datetime) -> rrule:
         raise invalid from error
     if not isinstance(rule, rrule):
         raise invalid
+    _check_reachable(rule, local_start)
     return rule
+
+
+def _look_alike_year(year: int, span: int) -> int | None:
+    """A year near the end of dateutil's calendar (9999) whose next `span` years start on the
+    same weekdays and have the same leap years as the `span` years from `year`, so a rule runs
+    the same there; None when `year` is itself that late."""
+    last = datetime.max.year
+    if year > last - REACH_YEARS:
+        return None
+
+    def same(candidate: int, years: int) -> bool:
+        return calendar.weekday(candidate, 1, 1) == calendar.weekday(year, 1, 1) and all(
+            calendar.isleap(candidate + i) == calendar.isleap(year + i) for i in range(years)
+        )
+
+    candidates = range(last - span, last - span - 60, -1)
+    exact = next((c for c in candidates if same(c, min(last - c + 1, last - year + 1))), None)
+    # A window over a century year that is no leap year (2100) has no exact look-alike in
+    # 9901..9999: one leap day may then differ, which does not matter for "any date at all".
+    return exact if exact is not None else next((c for c in candidates if same(c, 1)), None)
+
+
+def _check_reachable(rule: rrule, local_start: datetime) -> None:
+    """Refuse a rule that gives no date within REACH_YEARS of its start (the 30th of February,
+    the 31st of April, the 29th of February every fourth year from a year that is no leap
+    year...). dateutil looks for a next date period by period up to the year 9999 whatever
+    UNTIL or COUNT say, which takes seconds (minutes for a daily rule); so the rule runs from
+    a look-alike start in the last years of the calendar, where that search ends by itself
+    after REACH_YEARS to REACH_YEARS + 60 years."""
+    twin = _look_alike_year(local_start.year, REACH_YEARS)
+    if twin is None:
+        return
+    try:
+        start = local_start.replace(year=twin)
+    except ValueError:  # 29 February into a year that is no leap year: no look-alike then
+        return
+    probe = rule.replace(dtstart=start, count=None, until=None)
+    if next(iter(probe), None) is None:
+        raise ValidationError(
+            {
+                "rrule": _(
+                    "This rule gives no date in the next %(years)s years: it asks for a day "
+                    "that does not exist (such as the 30th of February or the 31st of April) "
+                    "or that its interval never reaches. Check BYMONTH, BYMONTHDAY, BYDAY "
+                    "and INTERVAL."
+                )
+                % {"years": REACH_YEARS}
+            }
+        )
 
 
 # -- The picker: a few everyday patterns, written as an RRULE and read back in words ---------

@@ -337,6 +337,9 @@ def tie_answers_save(
             check_value(value, TIE)
     saved = 0
     with transaction.atomic():
+        # Checked again under the invitation's lock that submit also takes: an autosave that
+        # arrives after (or during) the submit never changes a submitted answer.
+        check_open_for_answers(SurveyInvitation.objects.select_for_update().get(pk=invitation.pk))
         for target, ratings in answers.items():
             values = {q: v for q, v in ratings.items() if v is not None}
             if values:
@@ -361,19 +364,23 @@ def health_answers_save(
         if item not in HEALTH_ITEMS:
             raise ValidationError(_("The form was changed and could not be saved."))
         check_value(value, SCORE)
-    response = health_response_for(invitation, token)
-    if response is None:
-        raise ValidationError(_("Please start the survey from its first page."))
-    if response.submitted:
-        raise AlreadySubmitted
-    for item, value in answers.items():
-        try:
-            with transaction.atomic():
-                HealthAnswer.objects.update_or_create(
-                    response=response, item=item, defaults={"value": value}
-                )
-        except IntegrityError:  # the same statement saved at once from another tab
-            HealthAnswer.objects.filter(response=response, item=item).update(value=value)
+    with transaction.atomic():
+        # Under the invitation's lock that submit also takes: an autosave that arrives after
+        # (or during) the submit never changes a submitted answer.
+        check_open_for_answers(SurveyInvitation.objects.select_for_update().get(pk=invitation.pk))
+        response = health_response_for(invitation, token)
+        if response is None:
+            raise ValidationError(_("Please start the survey from its first page."))
+        if response.submitted:
+            raise AlreadySubmitted
+        for item, value in answers.items():
+            try:
+                with transaction.atomic():
+                    HealthAnswer.objects.update_or_create(
+                        response=response, item=item, defaults={"value": value}
+                    )
+            except IntegrityError:  # the same statement saved at once from another tab
+                HealthAnswer.objects.filter(response=response, item=item).update(value=value)
     return len(answers)
 
 

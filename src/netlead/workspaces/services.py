@@ -57,11 +57,21 @@ def persons_link(*, user: User) -> None:
 
 
 @transaction.atomic
+@transaction.atomic
 def workspace_create(*, owner: User, name: str, default_language: str = "en") -> Workspace:
     """A new workspace with `owner` as its first owner."""
-    workspace = Workspace(name=name, slug=_unique_slug(name), default_language=default_language)
-    workspace.full_clean()
-    workspace.save()
+    for _attempt in range(5):
+        workspace = Workspace(name=name, slug=_unique_slug(name), default_language=default_language)
+        workspace.full_clean()
+        try:
+            with transaction.atomic():
+                workspace.save()
+        except IntegrityError:
+            # Another workspace of the same name took this address at the same moment.
+            continue
+        break
+    else:
+        raise ValidationError(_("Please try again: the address of this name was just taken."))
     Membership.objects.create(workspace=workspace, user=owner, role=Role.OWNER)
     person_for_user(workspace=workspace, user=owner)
     return workspace

@@ -15,7 +15,9 @@ from django.views.decorators.http import require_POST
 from netlead.accounts.forms import AccountCreateForm
 from netlead.accounts.models import User
 from netlead.accounts.services import account_create
+from netlead.core import ratelimit
 from netlead.core.language import active_language
+from netlead.core.submissions import single_submit
 from netlead.core.web import AuthenticatedHttpRequest
 from netlead.workspaces import rules, selectors, services
 from netlead.workspaces.access import (
@@ -49,6 +51,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
+@single_submit
 def workspace_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = WorkspaceCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -239,6 +242,7 @@ def person_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Http
 
 
 @login_required
+@ratelimit.limit_posts_per_user(ratelimit.SENDING)
 def team(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     membership = membership_for(request.user, slug, *MANAGERS)
     workspace = membership.workspace
@@ -318,6 +322,8 @@ def invitation_revoke(request: AuthenticatedHttpRequest, slug: str, pk: int) -> 
     return redirect("workspaces:team", slug=slug)
 
 
+@ratelimit.limit_per_client(ratelimit.TOKEN_PAGES)
+@single_submit
 def invitation_accept(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
     """Join a workspace from an e-mail link: with the account of that address, or a new one."""
     invitation = services.invitation_find(token)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netlead.core import ratelimit
 from netlead.core.language import active_language
 from netlead.core.web import AuthenticatedHttpRequest
 from netlead.development import selectors, services
@@ -25,6 +26,7 @@ def _base_url(request: HttpRequest) -> str:
 
 
 @login_required
+@ratelimit.limit_posts_per_user(ratelimit.SENDING)
 def request_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     access = leader_for(request.user, slug)
     initial = {
@@ -60,6 +62,7 @@ def request_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+@ratelimit.limit_posts_per_user(ratelimit.SENDING)
 def request_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     access = leader_for(request.user, slug)
     feedback_request = get_object_or_404(selectors.feedback_requests_of(access.person), pk=pk)
@@ -110,6 +113,7 @@ def request_close(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Http
 
 @login_required
 @require_POST
+@ratelimit.limit_posts_per_user(ratelimit.SENDING)
 def request_remind(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     access = leader_for(request.user, slug)
     feedback_request = get_object_or_404(access.person.feedback_requests, pk=pk)
@@ -126,6 +130,7 @@ def request_remind(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Htt
 
 @login_required
 @require_POST
+@ratelimit.limit_posts_per_user(ratelimit.SENDING)
 def observer_resend(
     request: AuthenticatedHttpRequest, slug: str, pk: int, invitation_id: int
 ) -> HttpResponse:

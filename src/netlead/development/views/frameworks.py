@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from netlead.core.submissions import single_submit
 from netlead.core.web import AuthenticatedHttpRequest
 from netlead.development import selectors, services
 from netlead.development.forms import FrameworkForm, OwnCompetenceFormSet
@@ -45,6 +46,7 @@ def framework_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> H
 
 
 @login_required
+@single_submit
 def framework_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     membership = membership_for(request.user, slug, *MANAGERS)
     data = request.POST or None

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netlead.core.submissions import single_submit
 from netlead.core.web import AuthenticatedHttpRequest
 from netlead.development import selectors, services
 from netlead.development.access import leader_for
@@ -25,6 +26,7 @@ def journal(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+@single_submit
 def entry_edit(request: AuthenticatedHttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
     access = leader_for(request.user, slug)
     entry = get_object_or_404(access.person.journal_entries, pk=pk) if pk else None

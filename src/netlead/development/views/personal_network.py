@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netlead.core.submissions import single_submit
 from netlead.core.web import AuthenticatedHttpRequest
 from netlead.development import selectors, services
 from netlead.development.access import leader_for
@@ -26,6 +27,7 @@ def network_map(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+@single_submit
 def contact_edit(
     request: AuthenticatedHttpRequest, slug: str, pk: int | None = None
 ) -> HttpResponse:

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netlead.core.submissions import single_submit
 from netlead.core.web import AuthenticatedHttpRequest, add_errors, next_url
 from netlead.meetings import selectors, services
 from netlead.meetings.forms import ActionEditForm, ActionFilterForm, ActionForm, ActionStatusForm
@@ -51,6 +52,7 @@ def _add_action(
 
 
 @login_required
+@single_submit
 def action_list(request: AuthenticatedHttpRequest, slug: str, network_id: int) -> HttpResponse:
     """The network's actions, filtered by status, overdue ones marked; contributors add one."""
     need = CONTRIBUTE if request.method == "POST" else READ
@@ -76,6 +78,7 @@ def action_list(request: AuthenticatedHttpRequest, slug: str, network_id: int) -
 
 @login_required
 @require_POST
+@single_submit
 def meeting_action_add(
     request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
 ) -> HttpResponse:
@@ -90,6 +93,7 @@ def meeting_action_add(
 
 
 @login_required
+@single_submit
 def action_edit(
     request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
 ) -> HttpResponse:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netlead.core.submissions import single_submit
 from netlead.core.web import AuthenticatedHttpRequest, add_errors
 from netlead.meetings import rules, selectors, services
 from netlead.meetings.calendar import meetings_ical
@@ -94,6 +95,7 @@ def plan_preview(request: AuthenticatedHttpRequest, slug: str, network_id: int) 
 
 
 @login_required
+@single_submit
 def plan_create(request: AuthenticatedHttpRequest, slug: str, network_id: int) -> HttpResponse:
     access = network_for(request.user, slug, network_id, EDIT)
     form = MeetingPlanForm(request.POST or None)
@@ -155,6 +157,7 @@ def plan_delete(
 
 
 @login_required
+@single_submit
 def meeting_edit(
     request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int | None = None
 ) -> HttpResponse:

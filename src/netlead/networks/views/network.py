@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from netlead import frameworks
 from netlead.core.language import active_language
+from netlead.core.submissions import single_submit
 from netlead.core.web import AuthenticatedHttpRequest
 from netlead.meetings.selectors import network_meetings_summary
 from netlead.networks import selectors, services
@@ -32,6 +33,7 @@ def network_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+@single_submit
 def network_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     membership = membership_for(request.user, slug)
     form = NetworkForm(request.POST or None, workspace=membership.workspace)

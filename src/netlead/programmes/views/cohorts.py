@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netlead.core.submissions import single_submit
 from netlead.core.web import AuthenticatedHttpRequest, add_errors
 from netlead.programmes import rules
 from netlead.programmes.access import CohortAccess, attachment_for, cohort_for, programme_for
@@ -31,6 +32,7 @@ def _errors(error: ValidationError) -> str:
 
 
 @login_required
+@single_submit
 def cohort_create(request: AuthenticatedHttpRequest, slug: str, programme_id: int) -> HttpResponse:
     membership, programme = programme_for(request.user, slug, programme_id)
     if programme.is_mentoring:

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netlead.core.submissions import single_submit
 from netlead.core.web import AuthenticatedHttpRequest
 from netlead.programmes.access import programme_for
 from netlead.programmes.forms.curricula import (
@@ -34,6 +35,7 @@ def _status(form: object) -> int:
 
 
 @login_required
+@single_submit
 def programme_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     membership = membership_for(request.user, slug, *MANAGERS)
     initial = {"language": membership.workspace.default_language}

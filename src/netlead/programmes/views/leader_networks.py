@@ -14,6 +14,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from netlead.core import ratelimit
+from netlead.core.submissions import single_submit
 from netlead.core.web import AuthenticatedHttpRequest, add_errors
 from netlead.meetings.models import Meeting
 from netlead.networks.access import EDIT, READ
@@ -58,6 +60,7 @@ def _to_detail(slug: str, network_id: int, anchor: str = "") -> HttpResponse:
 
 
 @login_required
+@single_submit
 def leader_network_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     membership = membership_for(request.user, slug, *MANAGERS)
     form = LeaderNetworkForm(
@@ -218,6 +221,7 @@ def leader_network_roles(
 
 
 @login_required
+@ratelimit.limit_per_client(ratelimit.PRINCIPLES_CHECK)
 def leader_network_check(
     request: AuthenticatedHttpRequest, slug: str, network_id: int, meeting_id: int
 ) -> HttpResponse:

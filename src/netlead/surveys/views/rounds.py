@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netlead.core import ratelimit
 from netlead.core.web import AuthenticatedHttpRequest, add_errors
 from netlead.networks.access import EDIT, READ, network_for
 from netlead.surveys import selectors, services
@@ -134,6 +135,7 @@ def _lifecycle(
 
 @login_required
 @require_POST
+@ratelimit.limit_posts_per_user(ratelimit.SENDING)
 def round_open(
     request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
 ) -> HttpResponse:
@@ -142,6 +144,7 @@ def round_open(
 
 @login_required
 @require_POST
+@ratelimit.limit_posts_per_user(ratelimit.SENDING)
 def round_remind(
     request: AuthenticatedHttpRequest, slug: str, network_id: int, pk: int
 ) -> HttpResponse:
