@@ -47,4 +47,4 @@ def test_an_answer_over_the_limit_stores_nothing(dev: Dev, limits: Any) -> None:
     response = client.post(page, dev.answer_data())
     assert response.status_code == 429
     invitation.refresh_from_db()
-    assert invitation.submitted_at is None
+    assert not invitation.has_answered
