@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from netlead.accounts.models import User
 from netlead.core.language import active_language
-from netlead.development.models import SelfAssessment
+from netlead.development.models import Measurement, SelfAssessment
 from netlead.development.services import assessment_start, default_framework_ensure
 from netlead.frameworks import phases
 from netlead.networks.models import (
@@ -335,6 +335,8 @@ def measurement_start(*, enrolment: Enrolment, which: str) -> SelfAssessment:
     assessment = assessment_start(
         owner=enrolment.person,
         framework=default_framework_ensure(workspace=cohort.programme.workspace),
+        measurement=Measurement.COHORT_START if which == START else Measurement.COHORT_END,
+        measured_for=f"{cohort.programme.title} · {cohort.name}"[:200],
     )
     if which == START:
         enrolment.start_assessment = assessment
