@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('development', '0003_observer_reminded_at'),
+        ("development", "0003_observer_reminded_at"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='selfassessment',
-            name='measured_for',
-            field=models.CharField(blank=True, max_length=200, verbose_name='measured for'),
+            model_name="selfassessment",
+            name="measured_for",
+            field=models.CharField(blank=True, max_length=200, verbose_name="measured for"),
         ),
         migrations.AddField(
-            model_name='selfassessment',
-            name='measurement',
-            field=models.CharField(blank=True, choices=[('', 'Own self-assessment'), ('cohort_start', 'Cohort start measurement'), ('cohort_end', 'Cohort end measurement')], default='', max_length=12, verbose_name='measurement'),
+            model_name="selfassessment",
+            name="measurement",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("", "Own self-assessment"),
+                    ("cohort_start", "Cohort start measurement"),
+                    ("cohort_end", "Cohort end measurement"),
+                ],
+                default="",
+                max_length=12,
+                verbose_name="measurement",
+            ),
         ),
     ]

@@ -27,11 +27,7 @@ def previous_assessment(assessment: SelfAssessment) -> SelfAssessment | None:
     )
     if not assessment.is_cohort_measurement:
         found = found.filter(measurement=Measurement.OWN)
-    return (
-        found
-        .order_by("-started_at")
-        .first()
-    )
+    return found.order_by("-started_at").first()
 
 
 @dataclass(frozen=True)
