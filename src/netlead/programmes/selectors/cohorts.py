@@ -103,9 +103,13 @@ def peer_group_of(enrolment: Enrolment) -> list[Enrolment]:
 
 
 def sessions(cohort: Cohort, *, upcoming: bool, limit: int = 5) -> list[Meeting]:
+    """The cohort's next (or last) sessions; an ended cohort has no next ones, even where its
+    meeting plan still had dates after the end."""
     now = timezone.now()
     meetings = cohort.network.meetings.filter(is_cancelled=False)
     if upcoming:
+        if cohort.is_closed:
+            return []
         return list(meetings.filter(ends_at__gte=now).order_by("starts_at")[:limit])
     return list(meetings.filter(ends_at__lt=now).order_by("-starts_at")[:limit])
 

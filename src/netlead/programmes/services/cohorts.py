@@ -46,6 +46,7 @@ from netlead.programmes.models import (
 from netlead.programmes.rules import PEER_GROUP_SIZES, can_give_feedback
 from netlead.programmes.selectors.cohorts import networks_for_case
 from netlead.programmes.services import measurement
+from netlead.programmes.services.accounts import can_log_in, with_login
 from netlead.programmes.services.files import check_upload
 from netlead.surveys import selectors as survey_selectors
 from netlead.workspaces.models import Person
@@ -141,16 +142,22 @@ def enrol(*, cohort: Cohort, persons: Sequence[Person], role: str) -> list[Enrol
 
 @transaction.atomic
 def peer_groups_assign(*, cohort: Cohort, size: int, seed: int | None = None) -> int:
-    """Put the participants in peer groups of `size` at random (a last, smaller group joins the
-    one before, so nobody is alone). Returns the number of groups."""
+    """Put the participants who can log in in peer groups of `size` at random (a last, smaller
+    group joins the one before, so nobody is alone); the others are in no group, since they
+    could neither read nor give feedback. Returns the number of groups."""
     _require_open(cohort)
     if size not in PEER_GROUP_SIZES:
         raise ValidationError(_("A peer group has 2, 3 or 4 participants."))
-    participants = list(
-        cohort.enrolments.select_for_update().filter(role=EnrolmentRole.PARTICIPANT).order_by("pk")
+    enrolled = cohort.enrolments.select_for_update().filter(role=EnrolmentRole.PARTICIPANT)
+    can_log_in_ids = set(
+        with_login(Person.objects.filter(enrolments__in=enrolled)).values_list("pk", flat=True)
     )
+    participants = [e for e in enrolled.order_by("pk") if e.person_id in can_log_in_ids]
     if len(participants) < 2:
-        raise ValidationError(_("Peer groups need at least two participants."))
+        raise ValidationError(
+            _("Peer groups need at least two participants who can log in to the workspace.")
+        )
+    enrolled.exclude(pk__in=[e.pk for e in participants]).update(peer_group=None)
     random.Random(seed).shuffle(participants)  # noqa: S311 - not a secret, just a draw
     groups = [participants[i : i + size] for i in range(0, len(participants), size)]
     if len(groups) > 1 and len(groups[-1]) < 2:
@@ -166,6 +173,14 @@ def peer_group_set(*, enrolment: Enrolment, group: int | None) -> None:
     _require_open(enrolment.cohort)
     if enrolment.role != EnrolmentRole.PARTICIPANT:
         raise ValidationError(_("Only participants are in peer groups."))
+    if group is not None and not can_log_in(enrolment.person):
+        raise ValidationError(
+            _(
+                "%(name)s cannot log in to the workspace yet, so they could not take part in a "
+                "peer group: invite them first."
+            )
+            % {"name": enrolment.person.name}
+        )
     if group is not None and not 1 <= group <= 99:
         raise ValidationError(_("A peer group number is between 1 and 99."))
     enrolment.peer_group = group
