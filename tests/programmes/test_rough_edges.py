@@ -27,7 +27,10 @@ from netlead.programmes.services import cohorts as services
 from netlead.workspaces.models import Invitation, Person
 from netlead.workspaces.services import person_for_user
 from tests.factories import PersonFactory
-from tests.programmes.test_cohorts import Course, course  # noqa: F401 (the fixture)
+from tests.programmes import test_cohorts
+from tests.programmes.test_cohorts import Course
+
+course = test_cohorts.course  # the masterclass cohort fixture, shared
 
 
 def _complete(assessment_id: int, score: int) -> None:
