@@ -6,6 +6,8 @@ derived from the observer's secret token, which the database does not hold.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -64,6 +66,16 @@ class FeedbackRequest(models.Model):
     @property
     def accepts_answers(self) -> bool:
         return self.closed_at is None and timezone.localdate() <= self.closes_on
+
+    @property
+    def closed_on(self) -> date | None:
+        """The day answering really ended: the day the leader closed the request early, or
+        the planned last day once it has passed; None while observers can still answer."""
+        if self.closed_at is not None:
+            return min(timezone.localdate(self.closed_at), self.closes_on)
+        if timezone.localdate() > self.closes_on:
+            return self.closes_on
+        return None
 
     @property
     def is_closed(self) -> bool:
