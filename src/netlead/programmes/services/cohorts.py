@@ -16,10 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netlead.accounts.models import User
-from netlead.core.language import active_language
 from netlead.development.models import Measurement, SelfAssessment
 from netlead.development.services import assessment_start, default_framework_ensure
-from netlead.frameworks import phases
 from netlead.networks.models import (
     CharterStatus,
     Network,
@@ -49,6 +47,8 @@ from netlead.programmes.services import measurement
 from netlead.programmes.services.accounts import can_log_in, with_login
 from netlead.programmes.services.files import check_upload
 from netlead.surveys import selectors as survey_selectors
+from netlead.surveys import texts as survey_texts
+from netlead.surveys.readmodels import read_diagnosis
 from netlead.workspaces.models import Person
 from netlead.workspaces.services import person_for_user
 
@@ -267,17 +267,17 @@ def submission_save(
 
 def case_context_of(network: Network) -> dict[str, Any]:
     """What a case analysis may quote of a real network: its latest agreed charter, its phase
-    and the network-level figures of its latest diagnoses (no names, no individual answers)."""
-    language = active_language()
+    and the network-level figures of its latest diagnoses (no names, no individual answers).
+    Only keys and numbers are stored, never labels: every reader sees them in their own
+    language (`selectors.cohorts.case_context_view`)."""
     charter = (
         network.charter_versions.filter(status=CharterStatus.AGREED).order_by("-number").first()
     )
-    phase = next((p for p in phases(language) if p.number == network.phase), None)
     summary = survey_selectors.survey_summary(network)
     context: dict[str, Any] = {
         "network": network.name,
         "pulled_on": timezone.localdate().isoformat(),
-        "phase": {"number": network.phase, "title": phase.title if phase else ""},
+        "phase": {"number": network.phase},
         "charter": None,
         "diagnosis": None,
         "health": None,
@@ -291,12 +291,10 @@ def case_context_of(network: Network) -> dict[str, Any]:
             "rules": charter.rules,
         }
     if summary.latest_map is not None and summary.latest_map.diagnosis:
+        figures = read_diagnosis(summary.latest_map.diagnosis).network
         context["diagnosis"] = {
             "round": summary.latest_map.title,
-            "figures": [
-                [str(label), value]
-                for label, value in survey_selectors.network_figures(summary.latest_map.diagnosis)
-            ],
+            "metrics": {key: figures.value(key) for key in survey_texts.NETWORK_METRICS},
         }
     if summary.latest_health is not None:
         context["health"] = {"round": summary.latest_health.title, "bands": summary.health_bands}
