@@ -141,10 +141,13 @@ def enrol(*, cohort: Cohort, persons: Sequence[Person], role: str) -> list[Enrol
 
 
 @transaction.atomic
-def peer_groups_assign(*, cohort: Cohort, size: int, seed: int | None = None) -> int:
+def peer_groups_assign(
+    *, cohort: Cohort, size: int, seed: int | None = None, only_with_login: bool = True
+) -> int:
     """Put the participants who can log in in peer groups of `size` at random (a last, smaller
     group joins the one before, so nobody is alone); the others are in no group, since they
-    could neither read nor give feedback. Returns the number of groups."""
+    could neither read nor give feedback. Returns the number of groups. Only the demo passes
+    `only_with_login=False`: its example people stand for participants with accounts."""
     _require_open(cohort)
     if size not in PEER_GROUP_SIZES:
         raise ValidationError(_("A peer group has 2, 3 or 4 participants."))
@@ -152,7 +155,9 @@ def peer_groups_assign(*, cohort: Cohort, size: int, seed: int | None = None) ->
     can_log_in_ids = set(
         with_login(Person.objects.filter(enrolments__in=enrolled)).values_list("pk", flat=True)
     )
-    participants = [e for e in enrolled.order_by("pk") if e.person_id in can_log_in_ids]
+    participants = [
+        e for e in enrolled.order_by("pk") if not only_with_login or e.person_id in can_log_in_ids
+    ]
     if len(participants) < 2:
         raise ValidationError(
             _("Peer groups need at least two participants who can log in to the workspace.")
