@@ -26,6 +26,7 @@ from netlead.core.scales import SCORE
 __all__ = [
     "KINDS",
     "LEVELS",
+    "SECTOR_RADIUS",
     "SUGGESTION_KEYS",
     "AuditRating",
     "Contact",
@@ -34,6 +35,7 @@ __all__ = [
     "PlacedContact",
     "Suggestion",
     "ego_layout",
+    "sector_middle",
     "sector_path",
     "summarize",
 ]
@@ -358,6 +360,8 @@ _NEAREST = 0.16  # dot centres of strength-5 ties
 _FARTHEST = 0.44  # dot centres of strength-1 ties
 _STAGGER = 0.02  # every other dot of a sector a little farther out, against overlaps
 _WEDGE = 0.48  # radius of the sector wedges
+#: The sector wedges' radius as a share of the map's size.
+SECTOR_RADIUS = _WEDGE
 _REFERENCE_SIZE = 480.0  # dot radii are 4 + 2 * strength units at this size
 
 
@@ -366,7 +370,9 @@ def _point(centre: float, distance: float, degrees: float) -> tuple[float, float
     return centre + distance * math.cos(angle), centre + distance * math.sin(angle)
 
 
-def ego_layout(contacts: Sequence[Contact], *, size: float = 480.0) -> tuple[PlacedContact, ...]:
+def ego_layout(
+    contacts: Sequence[Contact], *, size: float = 480.0, group_by_level: bool = False
+) -> tuple[PlacedContact, ...]:
     """Place contacts on an ego-network map of ``size`` x ``size`` around the leader
     at the centre (size/2, size/2).
 
@@ -380,6 +386,10 @@ def ego_layout(contacts: Sequence[Contact], *, size: float = 480.0) -> tuple[Pla
     around the centre; the layout is deterministic. Coordinates are rounded to 0.01.
     The sector drawing follows Ibarra & Hunter's (2007) three networks.
 
+    With ``group_by_level`` the contacts of a sector are sorted by their position
+    relative to the leader first (above, peer, below, unknown), then by strength and id,
+    so each position fills one stretch of the sector's arc.
+
     >>> [(p.id, p.x, p.y, p.radius) for p in ego_layout(
     ...     [Contact("a", "operational", True, "", "", "", 5, None)], size=100)]
     [('a', 63.86, 42.0, 2.92)]
@@ -391,7 +401,10 @@ def ego_layout(contacts: Sequence[Contact], *, size: float = 480.0) -> tuple[Pla
     scale = size / _REFERENCE_SIZE
     out: list[PlacedContact] = []
     for kind in KINDS:
-        members = sorted((c for c in contacts if c.kind == kind), key=lambda c: (-c.strength, c.id))
+        members = sorted(
+            (c for c in contacts if c.kind == kind),
+            key=lambda c: (_level_rank(c.level) if group_by_level else 0, -c.strength, c.id),
+        )
         step = _SECTOR / len(members) if members else 0.0
         for i, c in enumerate(members):
             distance = _NEAREST + (_FARTHEST - _NEAREST) * (5 - c.strength) / 4
@@ -400,6 +413,23 @@ def ego_layout(contacts: Sequence[Contact], *, size: float = 480.0) -> tuple[Pla
             radius = (4 + 2 * c.strength) * scale
             out.append(PlacedContact(c.id, kind, round(x, 2), round(y, 2), round(radius, 2)))
     return tuple(out)
+
+
+def _level_rank(level: str) -> int:
+    return LEVELS.index(level) if level in LEVELS else len(LEVELS)
+
+
+def sector_middle(kind: str, *, size: float = 480.0, distance: float) -> tuple[float, float]:
+    """The point ``distance`` units from the centre of an ego-network map of ``size`` in
+    the middle of a kind's sector (see :func:`ego_layout`): where its name goes.
+
+    >>> sector_middle("personal", size=100, distance=10)
+    (50.0, 60.0)
+    """
+    if kind not in _SECTOR_START:
+        raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+    x, y = _point(size / 2, distance, _SECTOR_START[kind] + _SECTOR / 2)
+    return round(x, 2), round(y, 2)
 
 
 def _number(value: float) -> str:

@@ -409,7 +409,7 @@ def _cohort(
         persons=[persons[p[0]] for p in PARTICIPANTS],
         role=EnrolmentRole.PARTICIPANT,
     )
-    cohorts.peer_groups_assign(cohort=cohort, size=3, seed=2026)
+    cohorts.peer_groups_assign(cohort=cohort, size=3, seed=2026, only_with_login=False)
     enrolled = moment_on(starts_on - timedelta(days=14))
     cohort.enrolments.update(enrolled_at=enrolled)
     cohort.network.members.update(joined_on=starts_on - timedelta(days=14))
@@ -554,7 +554,7 @@ def _ended_cohort(programme: Programme, facilitator: User, persons: dict[str, Pe
     cohorts.enrol(
         cohort=cohort, persons=[persons[n] for n in ALUMNI], role=EnrolmentRole.PARTICIPANT
     )
-    cohorts.peer_groups_assign(cohort=cohort, size=2, seed=2025)
+    cohorts.peer_groups_assign(cohort=cohort, size=2, seed=2025, only_with_login=False)
     cohorts.cohort_close(cohort=cohort)
     closed_at = moment_on(ends_on, 17)
     Cohort.objects.filter(pk=cohort.pk).update(

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from netlead.core.scales import SCORE
@@ -136,6 +139,73 @@ class ObserverInviteForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
     group = forms.ChoiceField(label=_("Group"), choices=ObserverGroup.choices)
     language = forms.ChoiceField(label=_("Language of the e-mail"), choices=settings.LANGUAGES)
+
+
+#: One observer per line: "Name <e-mail address>".
+_OBSERVER_LINE = re.compile(r"^\s*(?P<name>[^<>]+?)\s*<\s*(?P<email>[^<>\s]+)\s*>\s*$")
+MAX_OBSERVERS_AT_ONCE = 50
+
+
+class ObserverListForm(forms.Form):
+    """Several observers at once, one "Name <e-mail address>" per line, all in one group. Any
+    bad line stops the whole list, with a message per line, so nobody is half invited."""
+
+    observers = forms.CharField(
+        label=_("Observers, one per line"),
+        help_text=_("Write each as: Name <name@example.org>"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=20000,
+    )
+    group = forms.ChoiceField(label=_("Group"), choices=ObserverGroup.choices)
+    language = forms.ChoiceField(label=_("Language of the e-mail"), choices=settings.LANGUAGES)
+
+    def clean_observers(self) -> list[tuple[str, str]]:
+        found: list[tuple[str, str]] = []
+        problems: list[ValidationError] = []
+        seen: dict[str, int] = {}
+        lines = self.cleaned_data["observers"].splitlines()
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            match = _OBSERVER_LINE.match(line)
+            if match is None:
+                problems.append(
+                    ValidationError(
+                        _('Line %(line)s: write it as "Name <e-mail address>".'),
+                        params={"line": number},
+                    )
+                )
+                continue
+            name, email = match["name"].strip(), match["email"]
+            try:
+                validate_email(email)
+            except ValidationError:
+                problems.append(
+                    ValidationError(
+                        _("Line %(line)s: %(email)s is not a valid e-mail address."),
+                        params={"line": number, "email": email},
+                    )
+                )
+                continue
+            if email.lower() in seen:
+                problems.append(
+                    ValidationError(
+                        _("Line %(line)s: %(email)s is on line %(first)s already."),
+                        params={"line": number, "email": email, "first": seen[email.lower()]},
+                    )
+                )
+                continue
+            seen[email.lower()] = number
+            found.append((name, email))
+        if problems:
+            raise ValidationError(problems)
+        if not found:
+            raise ValidationError(_("Write at least one observer."))
+        if len(found) > MAX_OBSERVERS_AT_ONCE:
+            raise ValidationError(
+                _("At most %(max)s observers at once."), params={"max": MAX_OBSERVERS_AT_ONCE}
+            )
+        return found
 
 
 class ObserverAnswerForm(forms.Form):

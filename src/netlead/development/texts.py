@@ -114,3 +114,30 @@ def role_text(role: str) -> tuple[str, str]:
         ),
     }
     return roles.get(role, (role, ""))
+
+
+def personal_map_texts() -> dict[str, str]:
+    """The words of the interactive personal network map (static/js/personal-network-map.js),
+    in the active language; ``%(name)s`` placeholders are filled in by the script."""
+    return {
+        "nothing": _("Nothing selected"),
+        "me": _("Me"),
+        "network": _("Network"),
+        "position": _("Position"),
+        "organization": _("Organization"),
+        "function_area": _("Function area"),
+        "strength": _("Tie strength"),
+        "strength_value": _("%(strength)s of 5"),
+        "frequency": _("How often"),
+        "last_contact": _("Last contact"),
+        "never": _("never"),
+        "stale": _("Not reached for a long time"),
+        "unknown": _("not given"),
+        "edit": _("Edit this contact"),
+        "selected": _("Selected: %(name)s"),
+        "downloaded": _("The map was downloaded as %(format)s."),
+        "leader": _(
+            "You, at the centre. Your contacts sit around you in three networks; the nearer "
+            "the centre, the stronger the tie."
+        ),
+    }

@@ -12,6 +12,7 @@ the observer's secret token, which the database does not hold.
 from netlead.development.models.assessments import (
     SCORE_VALIDATORS,
     CompetenceScore,
+    Measurement,
     SelfAssessment,
 )
 from netlead.development.models.feedback import (
@@ -57,6 +58,7 @@ __all__ = [
     "GoalStatus",
     "JournalEntry",
     "Level",
+    "Measurement",
     "NetworkAudit",
     "NetworkKind",
     "NetworkSnapshot",

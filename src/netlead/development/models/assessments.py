@@ -14,6 +14,15 @@ from netlead.workspaces.models import Person
 SCORE_VALIDATORS = on_scale(SCORE)
 
 
+class Measurement(models.TextChoices):
+    """Why a self-assessment was taken: on the leader's own initiative, or as a programme
+    cohort's skills measurement (which the leader's own history keeps apart)."""
+
+    OWN = "", _("Own self-assessment")
+    COHORT_START = "cohort_start", _("Cohort start measurement")
+    COHORT_END = "cohort_end", _("Cohort end measurement")
+
+
 class SelfAssessment(models.Model):
     """A leader's scores and reflections on every competence of a framework, at one time."""
 
@@ -28,6 +37,11 @@ class SelfAssessment(models.Model):
     )
     started_at = models.DateTimeField(_("started"), default=timezone.now)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    measurement = models.CharField(
+        _("measurement"), max_length=12, choices=Measurement.choices, blank=True, default=""
+    )
+    #: The cohort's name (a proper name, shown as written) when this is a cohort measurement.
+    measured_for = models.CharField(_("measured for"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("self-assessment")
@@ -40,6 +54,10 @@ class SelfAssessment(models.Model):
     @property
     def is_complete(self) -> bool:
         return self.completed_at is not None
+
+    @property
+    def is_cohort_measurement(self) -> bool:
+        return self.measurement != Measurement.OWN
 
 
 class CompetenceScore(models.Model):

@@ -10,6 +10,7 @@ again in a random order (netlead.core.unlinkable).
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -69,6 +70,16 @@ class FeedbackRequest(models.Model):
     @property
     def accepts_answers(self) -> bool:
         return self.closed_at is None and timezone.localdate() <= self.closes_on
+
+    @property
+    def closed_on(self) -> date | None:
+        """The day answering really ended: the day the leader closed the request early, or
+        the planned last day once it has passed; None while observers can still answer."""
+        if self.closed_at is not None:
+            return min(timezone.localdate(self.closed_at), self.closes_on)
+        if timezone.localdate() > self.closes_on:
+            return self.closes_on
+        return None
 
     @property
     def is_closed(self) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from netlead.core.language import active_language
-from netlead.development.models import SelfAssessment
+from netlead.development.models import Measurement, SelfAssessment
 from netlead.frameworks import competences as default_content
 from netlead.workspaces.models import Person
 
@@ -17,17 +17,17 @@ def assessments_of(owner: Person) -> QuerySet[SelfAssessment]:
 
 
 def previous_assessment(assessment: SelfAssessment) -> SelfAssessment | None:
-    """The owner's last completed assessment on the same framework before this one."""
-    return (
-        SelfAssessment.objects.filter(
-            owner_id=assessment.owner_id,
-            framework_id=assessment.framework_id,
-            completed_at__isnull=False,
-            started_at__lt=assessment.started_at,
-        )
-        .order_by("-started_at")
-        .first()
+    """The owner's last completed assessment on the same framework before this one; an own
+    self-assessment is compared with own ones only (cohort measurements stand apart)."""
+    found = SelfAssessment.objects.filter(
+        owner_id=assessment.owner_id,
+        framework_id=assessment.framework_id,
+        completed_at__isnull=False,
+        started_at__lt=assessment.started_at,
     )
+    if not assessment.is_cohort_measurement:
+        found = found.filter(measurement=Measurement.OWN)
+    return found.order_by("-started_at").first()
 
 
 @dataclass(frozen=True)
@@ -69,4 +69,10 @@ def assessment_rows(
 
 
 def latest_complete(owner: Person) -> SelfAssessment | None:
-    return assessments_of(owner).filter(completed_at__isnull=False).first()
+    """The leader's latest completed own self-assessment: a cohort's skills measurement is
+    listed with its label but never taken for it."""
+    return (
+        assessments_of(owner)
+        .filter(completed_at__isnull=False, measurement=Measurement.OWN)
+        .first()
+    )

@@ -7,6 +7,9 @@ from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from netlead.analysis import personal
 from netlead.core.language import active_language
@@ -94,6 +97,16 @@ class PersonalNetworkView:
     kinds: list[default_content.PersonalNetworkKind]
     snapshots: list[NetworkSnapshot]
     size: float
+    map_data: dict[str, Any]
+
+
+#: The interactive map's model units (Cytoscape fits them to the screen): wider than the
+#: static map so that names have room.
+CANVAS_SIZE = 720.0
+#: The interactive map names up to this many contacts per sector before zooming in.
+CANVAS_LABELS_PER_SECTOR = 14
+#: Model units between the sectors' rim and the label of a network.
+_KIND_LABEL_OFFSET = 28.0
 
 
 MAP_SIZE = 480.0
@@ -102,7 +115,59 @@ MAP_SIZE = 480.0
 LABELS_PER_SECTOR = 10
 
 
-def personal_network(owner: Person, *, today: date) -> PersonalNetworkView:
+def _map_data(
+    owner: Person, contacts: list[Contact], stale: set[str], crowded: set[str], slug: str
+) -> dict[str, Any]:
+    """What the interactive map draws (static/js/personal-network-map.js): the leader at the
+    centre, the three networks as sectors and, inside each, the contacts grouped by their
+    position relative to the leader; nearer the centre means a stronger tie."""
+    placed = personal.ego_layout(
+        _analysis_contacts(contacts), size=CANVAS_SIZE, group_by_level=True
+    )
+    by_id = {str(c.pk): c for c in contacts}
+    kind_labels = dict(NetworkKind.choices)
+    rim = CANVAS_SIZE * personal.SECTOR_RADIUS
+    kinds = []
+    for kind in personal.KINDS:
+        x, y = personal.sector_middle(kind, size=CANVAS_SIZE, distance=rim + _KIND_LABEL_OFFSET)
+        kinds.append({"key": kind, "label": str(kind_labels[kind]), "x": x, "y": y})
+    nodes = []
+    for p in placed:
+        c = by_id[p.id]
+        nodes.append(
+            {
+                "id": f"c{c.pk}",
+                "name": c.name,
+                "kind": c.kind,
+                "kind_label": str(kind_labels[c.kind]),
+                "level": c.level,
+                "level_label": str(c.get_level_display()),
+                "organization": _("Own organization") if c.internal else c.organization,
+                "internal": c.internal,
+                "function_area": str(c.get_function_area_display()) if c.function_area else "",
+                "strength": c.strength,
+                "frequency": str(c.get_frequency_display()) if c.frequency else "",
+                "last_contact": date_format(c.last_contact, "SHORT_DATE_FORMAT")
+                if c.last_contact
+                else "",
+                "stale": p.id in stale,
+                "crowded": p.id in crowded,
+                "x": p.x,
+                "y": p.y,
+                "radius": p.radius,
+                "edit": reverse("development:contact_edit", args=[slug, c.pk]),
+            }
+        )
+    return {
+        "size": CANVAS_SIZE,
+        "rim": rim,
+        "leader": owner.name,
+        "kinds": kinds,
+        "contacts": nodes,
+    }
+
+
+def personal_network(owner: Person, *, today: date, slug: str = "") -> PersonalNetworkView:
     contacts = list(contacts_of(owner))
     by_id = {str(c.pk): c for c in contacts}
     summary = network_summary(owner, today=today)
@@ -126,4 +191,13 @@ def personal_network(owner: Person, *, today: date) -> PersonalNetworkView:
         kinds=list(default_content.personal_network_texts(active_language()).kinds),
         snapshots=list(owner.network_snapshots.all()[:6]),
         size=MAP_SIZE,
+        map_data=_map_data(
+            owner,
+            contacts,
+            set(summary.stale),
+            {p.id for p in placed if per_kind[p.kind] > CANVAS_LABELS_PER_SECTOR},
+            slug,
+        )
+        if slug
+        else {},
     )

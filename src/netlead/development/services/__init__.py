@@ -13,6 +13,7 @@ from netlead.development.services.feedback import (
     observer_invite,
     observer_resend,
     observer_submit,
+    observers_invite,
     observers_remind,
 )
 from netlead.development.services.frameworks import (
@@ -61,6 +62,7 @@ __all__ = [
     "observer_resend",
     "observer_submit",
     "observer_token",
+    "observers_invite",
     "observers_remind",
     "profile_for",
     "profile_update",

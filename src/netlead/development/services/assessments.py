@@ -16,10 +16,20 @@ from netlead.workspaces.models import Person
 
 
 @transaction.atomic
-def assessment_start(*, owner: Person, framework: CompetenceFramework) -> SelfAssessment:
+def assessment_start(
+    *,
+    owner: Person,
+    framework: CompetenceFramework,
+    measurement: str = "",
+    measured_for: str = "",
+) -> SelfAssessment:
+    """A new self-assessment; a programme passes `measurement` (a `Measurement` value) and the
+    cohort's name when it is a cohort's skills measurement."""
     if framework.workspace_id != owner.workspace_id:
         raise ValidationError(_("Choose a framework of this workspace."))
-    assessment = SelfAssessment.objects.create(owner=owner, framework=framework)
+    assessment = SelfAssessment.objects.create(
+        owner=owner, framework=framework, measurement=measurement, measured_for=measured_for
+    )
     CompetenceScore.objects.bulk_create(
         CompetenceScore(assessment=assessment, competence=c) for c in framework.competences.all()
     )

@@ -48,6 +48,38 @@ def feedback_request_close(*, request: FeedbackRequest) -> None:
         request.save(update_fields=["closed_at"])
 
 
+@transaction.atomic
+def observers_invite(
+    *,
+    request: FeedbackRequest,
+    observers: list[tuple[str, str]],
+    group: str,
+    language: str,
+    base_url: str,
+) -> list[ObserverInvitation]:
+    """Invite several observers (name, e-mail) of one group: all of them, or, when one cannot
+    be invited, none (the message names the observer); the e-mails go out after commit."""
+    invited = []
+    for name, email in observers:
+        try:
+            invited.append(
+                observer_invite(
+                    request=request,
+                    name=name,
+                    email=email,
+                    group=group,
+                    language=language,
+                    base_url=base_url,
+                )
+            )
+        except ValidationError as error:
+            raise ValidationError(
+                _("%(name)s: %(problem)s Nobody was invited.")
+                % {"name": name, "problem": " ".join(error.messages)}
+            ) from None
+    return invited
+
+
 def observer_invite(
     *,
     request: FeedbackRequest,

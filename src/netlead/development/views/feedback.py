@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from netlead.core import ratelimit
@@ -18,7 +19,7 @@ from netlead.core.language import active_language
 from netlead.core.web import AuthenticatedHttpRequest
 from netlead.development import selectors, services
 from netlead.development.access import feedback_report_for, leader_for
-from netlead.development.forms import FeedbackRequestForm, ObserverInviteForm
+from netlead.development.forms import FeedbackRequestForm, ObserverInviteForm, ObserverListForm
 
 
 def _base_url(request: HttpRequest) -> str:
@@ -66,8 +67,36 @@ def request_list(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 def request_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     access = leader_for(request.user, slug)
     feedback_request = get_object_or_404(selectors.feedback_requests_of(access.person), pk=pk)
-    form = ObserverInviteForm(request.POST or None, initial={"language": active_language()})
-    if request.method == "POST" and form.is_valid():
+    several = request.method == "POST" and "list-observers" in request.POST
+    form = ObserverInviteForm(
+        None if several else request.POST or None, initial={"language": active_language()}
+    )
+    list_form = ObserverListForm(
+        request.POST if several else None, prefix="list", initial={"language": active_language()}
+    )
+    if several and list_form.is_valid():
+        try:
+            invited = services.observers_invite(
+                request=feedback_request,
+                observers=list_form.cleaned_data["observers"],
+                group=list_form.cleaned_data["group"],
+                language=list_form.cleaned_data["language"],
+                base_url=_base_url(request),
+            )
+        except ValidationError as error:
+            list_form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s observer is invited; the e-mail is on its way.",
+                    "%(count)s observers are invited; the e-mails are on their way.",
+                    len(invited),
+                )
+                % {"count": len(invited)},
+            )
+            return redirect("development:request", slug=slug, pk=pk)
+    if request.method == "POST" and not several and form.is_valid():
         try:
             services.observer_invite(
                 request=feedback_request,
@@ -95,8 +124,9 @@ def request_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Htt
             "invitations": feedback_request.invitations.all(),
             "progress": selectors.response_progress(feedback_request),
             "form": form,
+            "list_form": list_form,
         },
-        status=400 if form.errors else 200,
+        status=400 if form.errors or list_form.errors else 200,
     )
 
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from netlead.core.submissions import single_submit
 from netlead.core.web import AuthenticatedHttpRequest
-from netlead.development import selectors, services
+from netlead.development import selectors, services, texts
 from netlead.development.access import leader_for
 from netlead.development.forms import AuditForm, ContactForm
 from netlead.frameworks.competences import personal_network_texts
@@ -22,8 +22,12 @@ from netlead.frameworks.competences import personal_network_texts
 @login_required
 def network_map(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     access = leader_for(request.user, slug)
-    view = selectors.personal_network(access.person, today=timezone.localdate())
-    return render(request, "development/network.html", {"access": access, "view": view})
+    view = selectors.personal_network(access.person, today=timezone.localdate(), slug=slug)
+    return render(
+        request,
+        "development/network.html",
+        {"access": access, "view": view, "map_texts": texts.personal_map_texts()},
+    )
 
 
 @login_required

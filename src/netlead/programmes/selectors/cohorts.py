@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -15,6 +16,7 @@ from django.utils import timezone
 from netlead.core.errors import NotFound
 from netlead.core.language import active_language
 from netlead.development.models import SelfAssessment
+from netlead.frameworks import phases
 from netlead.frameworks.competences import competence_framework
 from netlead.meetings.models import Meeting
 from netlead.networks.models import Network
@@ -32,6 +34,7 @@ from netlead.programmes.models import (
     Submission,
     SubmissionStatus,
 )
+from netlead.surveys import texts as survey_texts
 from netlead.surveys.readmodels import UnknownSchema
 from netlead.workspaces.models import Person, Workspace
 
@@ -103,9 +106,13 @@ def peer_group_of(enrolment: Enrolment) -> list[Enrolment]:
 
 
 def sessions(cohort: Cohort, *, upcoming: bool, limit: int = 5) -> list[Meeting]:
+    """The cohort's next (or last) sessions; an ended cohort has no next ones, even where its
+    meeting plan still had dates after the end."""
     now = timezone.now()
     meetings = cohort.network.meetings.filter(is_cancelled=False)
     if upcoming:
+        if cohort.is_closed:
+            return []
         return list(meetings.filter(ends_at__gte=now).order_by("starts_at")[:limit])
     return list(meetings.filter(ends_at__lt=now).order_by("-starts_at")[:limit])
 
@@ -452,3 +459,32 @@ def networks_for_case(person: Person) -> list[Network]:
         .distinct()
         .order_by("name")
     )
+
+
+def case_context_view(case: dict[str, Any]) -> dict[str, Any]:
+    """A stored case context (`services.cohorts.case_context_of`) in the reader's language: the
+    phase's title and the figures' labels and number formats are looked up now. Contexts
+    pulled before only keys were stored keep their figures as they were written."""
+    if not case or not case.get("network"):
+        return {}
+    view = dict(case)
+    phase = case.get("phase") or {}
+    number = phase.get("number")
+    found = next((p for p in phases(active_language()) if p.number == number), None)
+    view["phase"] = {"number": number, "title": found.title if found else phase.get("title", "")}
+    try:
+        view["pulled_on"] = date.fromisoformat(str(case.get("pulled_on")))
+    except ValueError:
+        view["pulled_on"] = case.get("pulled_on")
+    diagnosis = case.get("diagnosis")
+    if diagnosis:
+        if "metrics" in diagnosis:
+            figures = [
+                [str(label), survey_texts.metric(key, diagnosis["metrics"].get(key))]
+                for key, label in survey_texts.NETWORK_METRICS.items()
+                if key in diagnosis["metrics"]
+            ]
+        else:
+            figures = list(diagnosis.get("figures", []))
+        view["diagnosis"] = {"round": diagnosis.get("round", ""), "figures": figures}
+    return view

@@ -16,10 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netlead.accounts.models import User
-from netlead.core.language import active_language
-from netlead.development.models import SelfAssessment
+from netlead.development.models import Measurement, SelfAssessment
 from netlead.development.services import assessment_start, default_framework_ensure
-from netlead.frameworks import phases
 from netlead.networks.models import (
     CharterStatus,
     Network,
@@ -46,8 +44,11 @@ from netlead.programmes.models import (
 from netlead.programmes.rules import PEER_GROUP_SIZES, can_give_feedback
 from netlead.programmes.selectors.cohorts import networks_for_case
 from netlead.programmes.services import measurement
+from netlead.programmes.services.accounts import can_log_in, with_login
 from netlead.programmes.services.files import check_upload
 from netlead.surveys import selectors as survey_selectors
+from netlead.surveys import texts as survey_texts
+from netlead.surveys.readmodels import read_diagnosis
 from netlead.workspaces.models import Person
 from netlead.workspaces.services import person_for_user
 
@@ -140,17 +141,28 @@ def enrol(*, cohort: Cohort, persons: Sequence[Person], role: str) -> list[Enrol
 
 
 @transaction.atomic
-def peer_groups_assign(*, cohort: Cohort, size: int, seed: int | None = None) -> int:
-    """Put the participants in peer groups of `size` at random (a last, smaller group joins the
-    one before, so nobody is alone). Returns the number of groups."""
+def peer_groups_assign(
+    *, cohort: Cohort, size: int, seed: int | None = None, only_with_login: bool = True
+) -> int:
+    """Put the participants who can log in in peer groups of `size` at random (a last, smaller
+    group joins the one before, so nobody is alone); the others are in no group, since they
+    could neither read nor give feedback. Returns the number of groups. Only the demo passes
+    `only_with_login=False`: its example people stand for participants with accounts."""
     _require_open(cohort)
     if size not in PEER_GROUP_SIZES:
         raise ValidationError(_("A peer group has 2, 3 or 4 participants."))
-    participants = list(
-        cohort.enrolments.select_for_update().filter(role=EnrolmentRole.PARTICIPANT).order_by("pk")
+    enrolled = cohort.enrolments.select_for_update().filter(role=EnrolmentRole.PARTICIPANT)
+    can_log_in_ids = set(
+        with_login(Person.objects.filter(enrolments__in=enrolled)).values_list("pk", flat=True)
     )
+    participants = [
+        e for e in enrolled.order_by("pk") if not only_with_login or e.person_id in can_log_in_ids
+    ]
     if len(participants) < 2:
-        raise ValidationError(_("Peer groups need at least two participants."))
+        raise ValidationError(
+            _("Peer groups need at least two participants who can log in to the workspace.")
+        )
+    enrolled.exclude(pk__in=[e.pk for e in participants]).update(peer_group=None)
     random.Random(seed).shuffle(participants)  # noqa: S311 - not a secret, just a draw
     groups = [participants[i : i + size] for i in range(0, len(participants), size)]
     if len(groups) > 1 and len(groups[-1]) < 2:
@@ -166,6 +178,14 @@ def peer_group_set(*, enrolment: Enrolment, group: int | None) -> None:
     _require_open(enrolment.cohort)
     if enrolment.role != EnrolmentRole.PARTICIPANT:
         raise ValidationError(_("Only participants are in peer groups."))
+    if group is not None and not can_log_in(enrolment.person):
+        raise ValidationError(
+            _(
+                "%(name)s cannot log in to the workspace yet, so they could not take part in a "
+                "peer group: invite them first."
+            )
+            % {"name": enrolment.person.name}
+        )
     if group is not None and not 1 <= group <= 99:
         raise ValidationError(_("A peer group number is between 1 and 99."))
     enrolment.peer_group = group
@@ -252,17 +272,17 @@ def submission_save(
 
 def case_context_of(network: Network) -> dict[str, Any]:
     """What a case analysis may quote of a real network: its latest agreed charter, its phase
-    and the network-level figures of its latest diagnoses (no names, no individual answers)."""
-    language = active_language()
+    and the network-level figures of its latest diagnoses (no names, no individual answers).
+    Only keys and numbers are stored, never labels: every reader sees them in their own
+    language (`selectors.cohorts.case_context_view`)."""
     charter = (
         network.charter_versions.filter(status=CharterStatus.AGREED).order_by("-number").first()
     )
-    phase = next((p for p in phases(language) if p.number == network.phase), None)
     summary = survey_selectors.survey_summary(network)
     context: dict[str, Any] = {
         "network": network.name,
         "pulled_on": timezone.localdate().isoformat(),
-        "phase": {"number": network.phase, "title": phase.title if phase else ""},
+        "phase": {"number": network.phase},
         "charter": None,
         "diagnosis": None,
         "health": None,
@@ -276,12 +296,10 @@ def case_context_of(network: Network) -> dict[str, Any]:
             "rules": charter.rules,
         }
     if summary.latest_map is not None and summary.latest_map.diagnosis:
+        figures = read_diagnosis(summary.latest_map.diagnosis).network
         context["diagnosis"] = {
             "round": summary.latest_map.title,
-            "figures": [
-                [str(label), value]
-                for label, value in survey_selectors.network_figures(summary.latest_map.diagnosis)
-            ],
+            "metrics": {key: figures.value(key) for key in survey_texts.NETWORK_METRICS},
         }
     if summary.latest_health is not None:
         context["health"] = {"round": summary.latest_health.title, "bands": summary.health_bands}
@@ -335,6 +353,8 @@ def measurement_start(*, enrolment: Enrolment, which: str) -> SelfAssessment:
     assessment = assessment_start(
         owner=enrolment.person,
         framework=default_framework_ensure(workspace=cohort.programme.workspace),
+        measurement=Measurement.COHORT_START if which == START else Measurement.COHORT_END,
+        measured_for=f"{cohort.programme.title} · {cohort.name}"[:200],
     )
     if which == START:
         enrolment.start_assessment = assessment

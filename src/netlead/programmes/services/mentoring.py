@@ -16,18 +16,9 @@ from django.utils.translation import gettext as _
 from netlead.accounts.models import User
 from netlead.programmes import notices
 from netlead.programmes.models import MentoringMeeting, MentoringPair, PairStatus, Programme
+from netlead.programmes.services.accounts import can_log_in
 from netlead.programmes.tasks import send_pair_proposal
-from netlead.workspaces.models import Membership, Person
-
-
-def _is_workspace_user(person: Person) -> bool:
-    """Whether `person` can log in to their workspace (only then can they accept a pair)."""
-    return (
-        person.user_id is not None
-        and Membership.objects.filter(workspace_id=person.workspace_id, user_id=person.user_id)
-        .exclude(user__is_active=False)
-        .exists()
-    )
+from netlead.workspaces.models import Person
 
 
 def _locked(pair: MentoringPair) -> MentoringPair:
@@ -70,7 +61,7 @@ def pair_propose(
     if mentor.pk == mentee.pk:
         raise ValidationError(_("A mentor and a mentee are two different people."))
     for person in (mentor, mentee):
-        if not _is_workspace_user(person):
+        if not can_log_in(person):
             raise ValidationError(
                 _(
                     "%(name)s has no account in this workspace yet, so they could not accept: "

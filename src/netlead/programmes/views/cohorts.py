@@ -25,6 +25,7 @@ from netlead.programmes.forms.cohorts import (
 from netlead.programmes.models import Assignment, Attachment, Lesson
 from netlead.programmes.selectors import cohorts as selectors
 from netlead.programmes.services import cohorts as services
+from netlead.programmes.services.accounts import invite_without_account, reach_messages
 
 
 def _errors(error: ValidationError) -> str:
@@ -122,6 +123,13 @@ def cohort_enrol(request: AuthenticatedHttpRequest, slug: str, cohort_id: int) -
             form.add_error(None, error)
         else:
             messages.success(request, _("%(count)s enrolled.") % {"count": len(added)})
+            reach = invite_without_account(
+                persons=[e.person for e in added],
+                invited_by=request.user,
+                base_url=request.build_absolute_uri("/").rstrip("/"),
+            )
+            for message in reach_messages(reach):
+                messages.warning(request, message)
             return redirect("programmes:cohort", slug=slug, cohort_id=cohort.pk)
     form.fields["persons"].queryset = candidates
     return render(
