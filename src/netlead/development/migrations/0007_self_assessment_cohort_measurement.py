@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("development", "0003_observer_reminded_at"),
+        ("development", "0006_observer_answer_times_removed"),
     ]
 
     operations = [
