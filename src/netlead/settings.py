@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "django_tasks_db",
+    "netlead.core",
     "netlead.accounts",
     "netlead.workspaces",
     "netlead.networks",

@@ -23,7 +23,7 @@ urlpatterns = [
     path("api/v1/docs/", api_views.api_docs, name="api_docs"),
     path("accounts/api-tokens/", api_views.api_tokens, name="api_tokens"),
     path(
-        "accounts/api-tokens/<int:pk>/revoke/",
+        "accounts/api-tokens/<id:pk>/revoke/",
         api_views.api_token_revoke,
         name="api_token_revoke",
     ),

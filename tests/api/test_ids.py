@@ -39,3 +39,20 @@ def test_a_body_id_out_of_range_adds_no_member(api: ApiFactory, net: Net) -> Non
     assert response.status_code == 422
     assert "person_id" in fields(response.json())
     assert NetworkMember.objects.count() == before
+
+
+@pytest.mark.parametrize("number", [2**63, 2**64, 10**19 - 1, 10**30])
+def test_a_page_id_too_large_for_the_database_is_not_found(net: Net, number: int) -> None:
+    client = net.world.client_for(net.world.owner)
+    for path in (
+        f"/w/{net.slug}/networks/{number}/",
+        f"/w/{net.slug}/networks/{net.network.pk}/meetings/{number}/",
+        f"/w/{net.slug}/networks/{net.network.pk}/members/{number}/",
+    ):
+        assert client.get(path).status_code == 404, path
+
+
+def test_a_page_id_in_range_still_finds_the_page(net: Net) -> None:
+    client = net.world.client_for(net.world.owner)
+    assert client.get(f"/w/{net.slug}/networks/{net.network.pk}/").status_code == 200
+    assert client.get(f"/w/{net.slug}/networks/{2**63 - 1}/").status_code == 404

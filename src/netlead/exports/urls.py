@@ -7,8 +7,8 @@ from netlead.exports import views
 app_name = "exports"
 
 W = "w/<slug:slug>/"
-N = W + "networks/<int:network_id>/"
-ROUND = N + "surveys/<int:pk>/"
+N = W + "networks/<id:network_id>/"
+ROUND = N + "surveys/<id:pk>/"
 FMT = "<str:fmt>"
 
 urlpatterns = [

@@ -4,15 +4,15 @@ from netlead.meetings.views import actions, agenda, meetings
 
 app_name = "meetings"
 
-NETWORK = "w/<slug:slug>/networks/<int:network_id>/"
-MEETING = NETWORK + "meetings/<int:pk>/"
-ITEM = MEETING + "agenda/<int:item_id>/"
+NETWORK = "w/<slug:slug>/networks/<id:network_id>/"
+MEETING = NETWORK + "meetings/<id:pk>/"
+ITEM = MEETING + "agenda/<id:item_id>/"
 
 urlpatterns = [
     path(NETWORK + "meetings/", meetings.meeting_list, name="list"),
     path(NETWORK + "meetings/plans/new/", meetings.plan_create, name="plan_create"),
     path(NETWORK + "meetings/plans/preview/", meetings.plan_preview, name="plan_preview"),
-    path(NETWORK + "meetings/plans/<int:pk>/delete/", meetings.plan_delete, name="plan_delete"),
+    path(NETWORK + "meetings/plans/<id:pk>/delete/", meetings.plan_delete, name="plan_delete"),
     path(NETWORK + "meetings/new/", meetings.meeting_edit, name="meeting_create"),
     path(NETWORK + "meetings/calendar/", meetings.feed_create, name="feed_create"),
     path(MEETING, meetings.meeting_detail, name="detail"),
@@ -29,15 +29,15 @@ urlpatterns = [
     path(MEETING + "minutes/reopen/", agenda.minutes_reopen, name="minutes_reopen"),
     path(MEETING + "decisions/", agenda.decision_add, name="decision_add"),
     path(
-        MEETING + "decisions/<int:decision_id>/delete/",
+        MEETING + "decisions/<id:decision_id>/delete/",
         agenda.decision_delete,
         name="decision_delete",
     ),
     path(MEETING + "attendance/", agenda.attendance, name="attendance"),
     path(MEETING + "actions/", actions.meeting_action_add, name="meeting_action_add"),
     path(NETWORK + "actions/", actions.action_list, name="actions"),
-    path(NETWORK + "actions/<int:pk>/", actions.action_edit, name="action_edit"),
-    path(NETWORK + "actions/<int:pk>/status/", actions.action_status, name="action_status"),
+    path(NETWORK + "actions/<id:pk>/", actions.action_edit, name="action_edit"),
+    path(NETWORK + "actions/<id:pk>/status/", actions.action_status, name="action_status"),
     path("w/<slug:slug>/my-actions/", actions.my_actions, name="my_actions"),
     path("calendar/<str:token>.ics", meetings.feed, name="feed"),
 ]

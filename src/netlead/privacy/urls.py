@@ -7,9 +7,9 @@ app_name = "privacy"
 urlpatterns = [
     path("accounts/privacy/", views.overview, name="overview"),
     path("accounts/privacy/exports/", views.export_request, name="export_request"),
-    path("accounts/privacy/exports/<int:pk>/", views.export, name="export"),
+    path("accounts/privacy/exports/<id:pk>/", views.export, name="export"),
     path(
-        "accounts/privacy/exports/<int:pk>/<str:token>/",
+        "accounts/privacy/exports/<id:pk>/<str:token>/",
         views.export_download,
         name="export_download",
     ),
@@ -20,9 +20,9 @@ urlpatterns = [
         name="account_erasure_cancel",
     ),
     path("w/<slug:slug>/settings/retention/", views.retention, name="retention"),
-    path("w/<slug:slug>/people/<int:pk>/erase/", views.person_erase, name="person_erase"),
+    path("w/<slug:slug>/people/<id:pk>/erase/", views.person_erase, name="person_erase"),
     path(
-        "w/<slug:slug>/erasure-requests/<int:pk>/",
+        "w/<slug:slug>/erasure-requests/<id:pk>/",
         views.erasure_confirm,
         name="erasure_confirm",
     ),

@@ -4,8 +4,8 @@ from netlead.surveys.views import answer, introductions, results, rounds, trends
 
 app_name = "surveys"
 
-NETWORK = "w/<slug:slug>/networks/<int:network_id>/surveys/"
-ROUND = NETWORK + "<int:pk>/"
+NETWORK = "w/<slug:slug>/networks/<id:network_id>/surveys/"
+ROUND = NETWORK + "<id:pk>/"
 ANSWER = "s/<str:token>/"
 
 urlpatterns = [
