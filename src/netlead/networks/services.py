@@ -112,7 +112,7 @@ def member_change(*, member: NetworkMember, role: str, joined_on: date) -> Netwo
         .order_by("-left_on")
         .first()
     )
-    if earlier is not None:
+    if earlier is not None and earlier.left_on is not None:
         raise ValidationError(
             {
                 "joined_on": _(
