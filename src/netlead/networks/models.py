@@ -431,6 +431,33 @@ class PhaseCheck(models.Model):
         return f"{self.network} · {self.phase}.{self.item}"
 
 
+class GovernanceChange(models.Model):
+    """The record of a change of the network's governance form: when, from what, to what, and
+    who changed it (for the accountability report's history)."""
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="governance_changes"
+    )
+    from_form = models.CharField(_("from"), max_length=30, choices=Governance.choices)
+    to_form = models.CharField(_("to"), max_length=30, choices=Governance.choices)
+    changed_on = models.DateField(_("changed on"), default=timezone.localdate)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+
+    class Meta:
+        verbose_name = _("governance change")
+        verbose_name_plural = _("governance changes")
+        ordering = ("-changed_on", "-pk")
+
+    def __str__(self) -> str:
+        return f"{self.network}: {self.from_form} → {self.to_form}"
+
+
 class PhaseTransition(models.Model):
     """The record of a move from one phase to another: when, and who decided."""
 

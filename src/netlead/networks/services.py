@@ -23,6 +23,7 @@ from netlead.networks.models import (
     CharterResponse,
     CharterStatus,
     CharterVersion,
+    GovernanceChange,
     Measurement,
     Network,
     NetworkMember,
@@ -52,9 +53,16 @@ def network_create(*, workspace: Workspace, creator: User, network: Network) -> 
     return network
 
 
-def network_update(*, network: Network) -> Network:
+@transaction.atomic
+def network_update(*, network: Network, user: User | None = None) -> Network:
+    """Save the network's profile; a change of governance form is recorded with its day."""
     network.full_clean()
+    before = Network.objects.filter(pk=network.pk).values_list("governance", flat=True).first()
     network.save()
+    if before is not None and before != network.governance:
+        GovernanceChange.objects.create(
+            network=network, from_form=before, to_form=network.governance, changed_by=user
+        )
     return network
 
 

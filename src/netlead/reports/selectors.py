@@ -76,6 +76,13 @@ class PhaseStep:
 
 
 @dataclass(frozen=True)
+class GovernanceStep:
+    changed_on: date
+    from_form: str
+    to_form: str
+
+
+@dataclass(frozen=True)
 class CharterPart:
     version: int | None
     agreed_on: date | None
@@ -91,6 +98,8 @@ class CharterPart:
     #: The phase at the start of the period, when it changed during it.
     phase_at_start: str
     phase_history: list[PhaseStep]
+    #: Changes of the governance form in the period; `governance` is the form at its end.
+    governance_history: list[GovernanceStep] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -250,9 +259,24 @@ def _charter(network: Network, starts_on: date, ends_on: date, language: str) ->
         for v in agreed
         if v.agreed_at is not None and timezone.localdate(v.agreed_at) >= starts_on
     )
-    governance = next(
-        (g for g in frameworks.governance_forms(language) if g.key == network.governance), None
+    forms = {g.key: g for g in frameworks.governance_forms(language)}
+    changes = list(
+        network.governance_changes.filter(changed_on__range=(starts_on, ends_on)).order_by(
+            "changed_on", "pk"
+        )
     )
+    changed_after = (
+        network.governance_changes.filter(changed_on__gt=ends_on)
+        .order_by("changed_on", "pk")
+        .first()
+    )
+    governance_at_end = changed_after.from_form if changed_after else network.governance
+    governance = forms.get(governance_at_end)
+
+    def form_name(key: str) -> str:
+        found = forms.get(key)
+        return found.name if found else str(Governance(key).label)
+
     phases = {p.number: p.title for p in frameworks.phases(language)}
     transitions = list(
         network.phase_transitions.filter(decided_on__range=(starts_on, ends_on)).order_by(
@@ -273,7 +297,7 @@ def _charter(network: Network, starts_on: date, ends_on: date, language: str) ->
         values=in_force.values if in_force else "",
         decision_rules=in_force.decision_rules if in_force else "",
         agreed_in_period=in_period,
-        governance=governance.name if governance else str(Governance(network.governance).label),
+        governance=form_name(governance_at_end),
         governance_summary=governance.summary if governance else "",
         phase=f"{phase_at_end}. {phases.get(phase_at_end, '')}",
         phase_at_start=f"{phase_at_start}. {phases.get(phase_at_start, '')}"
@@ -287,6 +311,14 @@ def _charter(network: Network, starts_on: date, ends_on: date, language: str) ->
                 note=t.note,
             )
             for t in transitions
+        ],
+        governance_history=[
+            GovernanceStep(
+                changed_on=c.changed_on,
+                from_form=form_name(c.from_form),
+                to_form=form_name(c.to_form),
+            )
+            for c in changes
         ],
     )
 

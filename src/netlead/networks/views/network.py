@@ -93,7 +93,7 @@ def network_profile(request: AuthenticatedHttpRequest, slug: str, network_id: in
     )
     if request.method == "POST":
         if form.is_valid():
-            services.network_update(network=form.instance)
+            services.network_update(network=form.instance, user=request.user)
             messages.success(request, _("Profile saved."))
             return redirect("networks:dashboard", slug=slug, network_id=network.pk)
         network.refresh_from_db()
