@@ -11,7 +11,9 @@ from django.utils import timezone
 from netlead.networks.models import GovernanceChange
 from netlead.reports import services
 from netlead.reports.selectors import report_contents
-from tests.networks.conftest import Net, net  # noqa: F401 - the fixture
+from tests.networks.conftest import Net, net
+
+__all__ = ["net"]
 
 PROFILE = {"name": "Youth care network", "kind": "learning", "scope": "local", "status": "active"}
 
