@@ -33,7 +33,7 @@ from netlead.workspaces.models import Workspace
 LANGUAGES = ["nl", "da"]
 #: Pages asked per user and language: the crawl is breadth-first, so these are the pages
 #: nearest the dashboard.
-PAGES_PER_USER = int(os.environ.get('NETLEAD_CRAWL_PAGES', '25'))
+PAGES_PER_USER = int(os.environ.get("NETLEAD_CRAWL_PAGES", "25"))
 #: Shorter texts ("OK", "No", "Map") are too often a name, an abbreviation or the same word in
 #: the other language to count.
 SHORTEST = 4
@@ -171,9 +171,7 @@ def demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[Workspace]:
 def _findings(texts: list[str], whole: set[str], patterns: list[re.Pattern[str]]) -> set[str]:
     found: set[str] = set()
     for text in texts:
-        if text in whole:
-            found.add(text)
-        elif len(text) >= 2 * SHORTEST and any(p.match(text) for p in patterns):
+        if text in whole or (len(text) >= 2 * SHORTEST and any(p.match(text) for p in patterns)):
             found.add(text)
     return found
 

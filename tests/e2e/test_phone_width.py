@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, open_account_tools
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,15 +27,15 @@ def _pages(slug: str) -> list[str]:
     and results, map, development, programmes and what needs me."""
     from netlead.meetings.models import Meeting
     from netlead.networks.models import Network
-    from netlead.surveys.models import RoundStatus, SurveyRound
+    from netlead.surveys.models import SurveyRound
 
-    network = Network.objects.filter(workspace__slug=slug).order_by("pk").first()
-    assert network is not None
-    closed = SurveyRound.objects.filter(network=network, status=RoundStatus.CLOSED).latest("pk")
+    # The demo's autumn round: closed, with its diagnosis and map.
+    closed = SurveyRound.objects.get(title="Netwerkmeting najaar")
+    network = Network.objects.get(pk=closed.network_id)
     meeting = Meeting.objects.filter(network=network).order_by("pk").first()
     assert meeting is not None
     n = {"slug": slug, "network_id": network.pk}
-    r = {**n, "round_id": closed.pk}
+    r = {**n, "pk": closed.pk}
     return [
         reverse("workspaces:dashboard", args=[slug]),
         reverse("networks:list", args=[slug]),
@@ -125,8 +125,7 @@ def test_the_owners_header_is_one_row_at_1280(live_server: Any, page: Any, demo:
     page.set_viewport_size({"width": 1280, "height": 800})
     _log_in(page, live_server.url, "leader@example.org")
     for language in ["nl", "da", "en"]:
-        open_account_tools = page.locator(".header-tools > summary")
-        open_account_tools.click()
+        open_account_tools(page)
         page.locator("#language-switcher").select_option(language)
         page.locator("form[action='/accounts/language/'] button").click()
         page.wait_for_load_state()

@@ -4,9 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from netlead.networks.forms import DateInput
+from netlead.programmes.forms.files import FILE_HELP
 from netlead.programmes.models import EnrolmentRole
 from netlead.programmes.rules import PEER_GROUP_SIZES
-from netlead.programmes.forms.files import FILE_HELP
 from netlead.programmes.services.files import ACCEPT
 from netlead.workspaces.forms import person_label
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from netlead.programmes.models import Assignment, Lesson, Module, Programme
 from netlead.programmes.forms.files import FILE_HELP
+from netlead.programmes.models import Assignment, Lesson, Module, Programme
 from netlead.programmes.services.files import ACCEPT
 
 
