@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from django.utils import translation
+from django.utils.formats import date_format
 
 from netlead.programmes.forms.cohorts import SubmissionForm
 from netlead.programmes.forms.curricula import FileForm
@@ -40,5 +42,32 @@ def test_a_change_column_is_the_difference_not_the_verb() -> None:
         str(path.relative_to(TEMPLATES))
         for path in TEMPLATES.rglob("*.html")
         if verb.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("language", "long", "short"),
+    [
+        ("en", "5 November 2026", "5 Nov 2026"),
+        ("nl", "5 november 2026", "5 nov 2026"),
+        ("da", "5. november 2026", "5. nov 2026"),
+    ],
+)
+def test_one_date_format_per_language(language: str, long: str, short: str) -> None:
+    day = date(2026, 11, 5)
+    with translation.override(language):
+        assert date_format(day, "DATE_FORMAT") == long
+        assert date_format(day, "SHORT_DATE_FORMAT") == short
+        assert date_format(day) == long  # a date shown without a format
+
+
+def test_templates_name_their_date_formats() -> None:
+    """A template that spells out a day-month-year format bypasses the language's format."""
+    spelled = re.compile(r'\|date:"j [FMb] Y')
+    offenders = [
+        str(path.relative_to(TEMPLATES))
+        for path in TEMPLATES.rglob("*.html")
+        if spelled.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
