@@ -71,3 +71,11 @@ def test_templates_name_their_date_formats() -> None:
         if spelled.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_band_legend_uses_the_languages_decimal_sign() -> None:
+    from django.template.loader import get_template
+
+    source = get_template("surveys/health_results.html").template.source
+    legend = source[source.index('<ul class="legend">') : source.index("</ul>")]
+    assert not re.search(r"\d\.\d", re.sub(r"\{\{.*?\}\}", "", legend))
