@@ -111,6 +111,10 @@ def test_the_phone_menu_opens_and_closes_from_the_keyboard(
         page.keyboard.press("Enter")
         assert toggle.get_attribute("aria-expanded") == "true"
         assert networks.is_visible()
+        open_account_tools(page)
+        assert page.locator("#language-switcher").is_visible()
+        assert _width(page) <= PHONE["width"]  # the open menu fits the screen too
+        toggle.focus()
         page.keyboard.press("Tab")
         page.keyboard.press("Escape")
         assert toggle.get_attribute("aria-expanded") == "false"
