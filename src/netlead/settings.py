@@ -220,6 +220,8 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("nl", _("Dutch")), ("da", _("Danish"))]
 LANGUAGE_COOKIE_NAME = "netlead_language"
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# One date format per language (netlead/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["netlead.formats"]
 TIME_ZONE = env_str("TIME_ZONE") or "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

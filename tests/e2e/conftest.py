@@ -74,3 +74,9 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
         for v in result["violations"]
     ]
+
+
+def open_account_tools(page: Any) -> None:
+    """Open the header's account tools (workspace, language, log out) if they are closed."""
+    if page.locator("details.header-tools[open]").count() == 0:
+        page.locator("details.header-tools > summary").click()

@@ -20,7 +20,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone, translation
 
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, open_account_tools
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -299,6 +299,7 @@ def test_leader_development_in_danish(
     base = live_server.url
     dev = f"{base}/w/{SLUG}/development/"
     _login(page, base, LEADER[1])
+    open_account_tools(page)
     page.locator("#language-switcher").select_option("da")
     page.locator("form[action='/accounts/language/'] button").click()
     page.wait_for_load_state()

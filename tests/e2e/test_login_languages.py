@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, open_account_tools
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,6 +27,7 @@ def _log_in(page: Any, base: str) -> None:
 
 
 def _switch_language(page: Any, label: str, language_name: str) -> None:
+    open_account_tools(page)
     page.get_by_label(label, exact=True).select_option(label=language_name)
     page.locator("form[action='/accounts/language/'] button").click()
     page.wait_for_load_state()
@@ -94,6 +95,7 @@ def test_switching_workspace(live_server: Any, page: Any, demo: None) -> None:
     page.get_by_label("E-mail address").fill("facilitator@example.org")
     page.get_by_label("Password").fill("netlead-demo")
     page.get_by_role("button", name="Log in").click()
+    open_account_tools(page)
     page.get_by_label("Workspace", exact=True).select_option(label="Netwerkacademie (demo)")
     page.get_by_role("button", name="Switch").click()
     page.wait_for_url(f"{base}/w/netwerkacademie-demo/")

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, open_account_tools
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -42,6 +42,7 @@ def test_network_leader_path_in_dutch(
     page.locator("#id_password").fill("netlead-demo")
     page.locator("main button[type=submit]").click()
     page.wait_for_url(re.compile(r"/w/jeugdnetwerk-rivierenland/$"))
+    open_account_tools(page)
     page.locator("#language-switcher").select_option("nl")
     page.locator("form[action='/accounts/language/'] button").click()
     page.wait_for_load_state()

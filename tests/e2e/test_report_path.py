@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, open_account_tools
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,6 +39,7 @@ def test_leader_drafts_annotates_and_issues_the_report_in_dutch(
     page.locator("#id_password").fill("netlead-demo")
     page.locator("main button[type=submit]").click()
     page.wait_for_url(re.compile(r"/w/jeugdnetwerk-rivierenland/$"))
+    open_account_tools(page)
     page.locator("#language-switcher").select_option("nl")
     page.locator("form[action='/accounts/language/'] button").click()
     page.wait_for_load_state()

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from django.core import mail
 
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, open_account_tools
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -48,6 +48,7 @@ def _answer(browser: Any, url: str, language: str | None, *, phone: bool = False
     page.set_default_timeout(10_000)
     page.goto(url)
     if language:
+        open_account_tools(page)
         page.locator("#language-switcher").select_option(language)
         page.locator("form[action='/accounts/language/'] button").click()
         page.wait_for_load_state()

@@ -76,7 +76,7 @@ def test_plans_in_words_in_each_language(language: str) -> None:
         assert "FREQ" not in words and "=" not in words
     if language == "en":
         assert first == "every first Thursday of the month, 6 times"
-        assert weekly == "every 2 weeks on Thursday, until June 30, 2027"
+        assert weekly == "every 2 weeks on Thursday, until 30 June 2027"
 
 
 def test_a_rule_that_cannot_be_said_simply_is_not_shown_as_code() -> None:

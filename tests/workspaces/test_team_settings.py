@@ -263,3 +263,21 @@ def test_the_invitation_mail_goes_once_when_the_task_runs_twice(
     assert len(mail.outbox) == 1
     assert send_workspace_invitation.call(invitation_id=invitation.pk, base_url="x") is False
     assert len(mail.outbox) == 1
+
+
+def test_the_invitation_greets_by_name_and_its_page_speaks_the_mails_language(
+    world: World, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.factories import PersonFactory
+
+    Workspace.objects.filter(pk=world.workspace.pk).update(default_language="da")
+    PersonFactory(workspace=world.workspace, email="nina@example.test", name="Nina Nielsen")
+    with django_capture_on_commit_callbacks(execute=True):
+        _invite(world, "nina@example.test")
+    body = mail.outbox[-1].body
+    assert body.startswith("Hej Nina Nielsen,"), body
+    # A browser asking for English, with no language chosen on this device: the page the link
+    # opens speaks Danish, like the mail.
+    page = world.client_for(None).get(_link_from_mail(), headers={"accept-language": "en"})
+    assert page.status_code == 200
+    assert '<html lang="da">' in page.content.decode()

@@ -103,3 +103,16 @@ def open_invitations(workspace: Workspace) -> QuerySet[Invitation]:
 
 def workspace_members(workspace: Workspace) -> QuerySet[Membership]:
     return workspace.memberships.select_related("user").order_by("role", "user__email")
+
+
+def invitation_addressee(invitation: Invitation) -> tuple[str, str]:
+    """The invited address's name (its account's or the workspace's person's, else "") and
+    language (its account's saved one, else the workspace's): the mail and the page its link
+    opens speak the same language."""
+    user = User.objects.filter(email__iexact=invitation.email).first()
+    person = (
+        invitation.workspace.persons.filter(email__iexact=invitation.email).exclude(name="").first()
+    )
+    name = (user.get_short_name() if user else "") or (person.name if person else "")
+    language = (user.language if user else "") or invitation.workspace.default_language
+    return name, language

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from netlead.core.tokens import token_for
 from netlead.workspaces.models import INVITATION_PURPOSE, Invitation
+from netlead.workspaces.selectors import invitation_addressee
 
 
 @task()
@@ -28,13 +29,19 @@ def send_workspace_invitation(*, invitation_id: int, base_url: str) -> bool:
         link = base_url.rstrip("/") + reverse(
             "workspaces:invitation_accept", args=[token_for(invitation.salt, INVITATION_PURPOSE)]
         )
-        with translation.override(invitation.workspace.default_language):
+        name, language = invitation_addressee(invitation)
+        with translation.override(language):
             subject = _("Invitation to %(workspace)s on netlead") % {
                 "workspace": invitation.workspace.name
             }
             body = render_to_string(
                 "email/invitation.txt",
-                {"invitation": invitation, "link": link, "inviter": invitation.invited_by},
+                {
+                    "invitation": invitation,
+                    "link": link,
+                    "inviter": invitation.invited_by,
+                    "name": name,
+                },
             )
         EmailMessage(subject, body, None, [invitation.email]).send()
     except Exception:

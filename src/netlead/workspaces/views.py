@@ -18,7 +18,7 @@ from netlead.accounts.services import account_create
 from netlead.core import ratelimit
 from netlead.core.language import active_language
 from netlead.core.submissions import single_submit
-from netlead.core.web import AuthenticatedHttpRequest
+from netlead.core.web import AuthenticatedHttpRequest, speak_language
 from netlead.workspaces import rules, selectors, services
 from netlead.workspaces.access import (
     MANAGERS,
@@ -329,6 +329,9 @@ def invitation_accept(request: AuthenticatedHttpRequest, token: str) -> HttpResp
     invitation = services.invitation_find(token)
     if invitation is None:
         return render(request, "workspaces/invitation_invalid.html", status=404)
+    if not request.user.is_authenticated:
+        # The page speaks the mail's language (a language chosen on this device still wins).
+        speak_language(request, selectors.invitation_addressee(invitation)[1])
     user = request.user
     has_account = User.objects.filter(email__iexact=invitation.email).exists()
     if user.is_authenticated and user.email.lower() != invitation.email:  # type: ignore[union-attr]

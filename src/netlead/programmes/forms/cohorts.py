@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from netlead.networks.forms import DateInput
+from netlead.programmes.forms.files import FILE_HELP
 from netlead.programmes.models import EnrolmentRole
 from netlead.programmes.rules import PEER_GROUP_SIZES
-from netlead.programmes.services.files import ACCEPT, MAX_BYTES
+from netlead.programmes.services.files import ACCEPT
 from netlead.workspaces.forms import person_label
 
 
@@ -67,8 +68,7 @@ class SubmissionForm(forms.Form):
     file = forms.FileField(
         label=_("Add a file"),
         required=False,
-        help_text=_("PDF, Office or OpenDocument, image or text; at most %(mb)s MB.")
-        % {"mb": MAX_BYTES // (1024 * 1024)},
+        help_text=FILE_HELP,
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
     )
 

@@ -3,8 +3,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from netlead.programmes.forms.files import FILE_HELP
 from netlead.programmes.models import Assignment, Lesson, Module, Programme
-from netlead.programmes.services.files import ACCEPT, MAX_BYTES
+from netlead.programmes.services.files import ACCEPT
 
 
 class ProgrammeForm(forms.ModelForm):
@@ -65,7 +66,6 @@ class AssignmentForm(forms.ModelForm):
 class FileForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
-        help_text=_("PDF, Office or OpenDocument, image or text; at most %(mb)s MB.")
-        % {"mb": MAX_BYTES // (1024 * 1024)},
+        help_text=FILE_HELP,
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
     )
