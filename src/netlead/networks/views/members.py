@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from netlead.core.web import AuthenticatedHttpRequest
@@ -199,7 +200,11 @@ def members_import_confirm(
         return redirect("networks:members_import", slug=slug, network_id=network_id)
     messages.success(
         request,
-        _("%(added)s members added (%(created)s new persons in the workspace).")
+        ngettext(
+            "%(added)s member added (%(created)s new in the workspace).",
+            "%(added)s members added (%(created)s new in the workspace).",
+            added,
+        )
         % {"added": added, "created": created},
     )
     return redirect("networks:members", slug=slug, network_id=network_id)
