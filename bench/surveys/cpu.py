@@ -16,7 +16,9 @@ table; `--json` writes the figures too.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
+import pstats
 import random
 import shutil
 import statistics
@@ -62,12 +64,15 @@ def walk_steps(r: Any, questions: tuple[str, ...]) -> list[tuple[str, str, str, 
     return steps
 
 
-def measure(world: dict[str, Any], respondents: list[Any], warmup: int) -> dict[str, Any]:
+def measure(
+    world: dict[str, Any], respondents: list[Any], warmup: int, profile: str | None = None
+) -> dict[str, Any]:
     from django.db import connection
     from django.test import Client
 
     from netlead.surveys.models import TIE_QUESTIONS
 
+    profiler = cProfile.Profile() if profile else None
     seen: dict[str, list[tuple[float, int, int]]] = {}
     client = Client(HTTP_HOST="127.0.0.1")
     for index, r in enumerate(respondents):
@@ -75,13 +80,20 @@ def measure(world: dict[str, Any], respondents: list[Any], warmup: int) -> dict[
         for kind, method, path, data, expect in walk_steps(r, tuple(TIE_QUESTIONS)):
             counter = run._QueryTimer()
             with connection.execute_wrapper(counter):
+                profiling = profiler is not None and kind == profile and index >= warmup
+                if profiling:
+                    profiler.enable()
                 start = time.process_time()
                 response = getattr(client, method)(path, data, secure=True)
                 cpu_ms = (time.process_time() - start) * 1000
+                if profiling:
+                    profiler.disable()
             if response.status_code != expect:
                 raise RuntimeError(f"{kind}: status {response.status_code}, wanted {expect}")
             if index >= warmup:
                 seen.setdefault(kind, []).append((cpu_ms, counter.count, len(response.content)))
+    if profiler is not None:
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(60)
     return {
         kind: {
             "cpu_ms": round(statistics.median(row[0] for row in rows), 2),
@@ -100,6 +112,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--warmup", type=int, default=3, help="first walks not counted")
     parser.add_argument("--database", choices=("auto", "postgres", "sqlite"), default="auto")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--profile", metavar="PAGE", help="print cProfile's figures of a page")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
 
@@ -128,7 +141,7 @@ def main(argv: list[str]) -> int:
         respondents = run.respondents_for(world, args.seed)
         random.Random(args.seed).shuffle(respondents)
         chosen = respondents[: args.respondents + args.warmup]
-        pages = measure(world, chosen, args.warmup)
+        pages = measure(world, chosen, args.warmup, args.profile)
     finally:
         connections.close_all()
         run.drop_database(database)

@@ -15,6 +15,8 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -77,48 +79,107 @@ FULL_ROSTER_LIMIT = 150
 SEARCH_RESULTS = 30
 
 
+#: A roster line: member id (as text, for the form), person's name, organization's name.
+RosterEntry = tuple[str, str, str]
+
+
 def _roster_members(invitation: SurveyInvitation) -> QuerySet[NetworkMember]:
     return (
         NetworkMember.objects.filter(survey_invitations__round=invitation.round)
         .exclude(pk=invitation.member_id)
-        .select_related("person__organization")
         .order_by("person__organization__name", "person__name")
     )
+
+
+def _entries(members: QuerySet[NetworkMember]) -> list[RosterEntry]:
+    # Plain tuples, not model instances: a roster has hundreds of lines.
+    return [
+        (str(pk), name, organization or "—")
+        for pk, name, organization in members.values_list(
+            "pk", "person__name", "person__organization__name"
+        )
+    ]
+
+
+def _roster_items(
+    entries: list[RosterEntry],
+    named: set[str],
+    *,
+    filterable: bool = False,
+    organization: bool = True,
+) -> SafeString:
+    """The <li> of each roster line. Built here rather than with a template loop: this is
+    most of the roster page's CPU time. `filterable` adds what the type-to-filter script of a
+    full roster reads; `organization=False` leaves out the organization (the respondent's own,
+    under its own heading)."""
+    lines = []
+    for pk, name, organization_name in entries:
+        ticked = pk in named
+        lines.append(
+            format_html(
+                '<li{}>{}<input type="checkbox" id="named-{}" name="named" value="{}"{}> '
+                '<label for="named-{}">{}{}</label></li>',
+                format_html(' data-roster-name="{} {}"', name.lower(), organization_name.lower())
+                if filterable
+                else "",
+                format_html('<input type="hidden" name="shown" value="{}">', pk) if ticked else "",
+                pk,
+                pk,
+                mark_safe(" checked") if ticked else "",
+                pk,
+                name,
+                format_html(' <span class="muted">· {}</span>', organization_name)
+                if organization
+                else "",
+            )
+        )
+    return mark_safe("\n".join(lines))  # noqa: S308 - each line is escaped by format_html
 
 
 def _roster(invitation: SurveyInvitation, named: set[int], query: str) -> dict[str, Any]:
     """What the roster page lists: everyone in a small round; in a large one, the people
     named, the respondent's own organization and the results of a search."""
     members = _roster_members(invitation)
-    if members.count() <= FULL_ROSTER_LIMIT:
-        return {"everyone": list(members), "large": False}
+    shown = {str(pk) for pk in named}
+    size = SurveyInvitation.objects.filter(round_id=invitation.round_id).count() - 1
+    if size <= FULL_ROSTER_LIMIT:
+        return {
+            "everyone": _roster_items(_entries(members), shown, filterable=True),
+            "large": False,
+        }
     organization = invitation.member.person.organization_id
-    results: list[NetworkMember] = []
+    results: list[RosterEntry] = []
     if query:
-        results = list(
+        results = _entries(
             members.exclude(pk__in=named).filter(
                 Q(person__name__icontains=query) | Q(person__organization__name__icontains=query)
             )[:SEARCH_RESULTS]
         )
+    # The people named and the own organization in one query, told apart here.
+    own = Q(person__organization_id=organization) if organization else Q(pk__in=[])
+    listed = _entries(members.filter(Q(pk__in=named) | own))
+    named_entries = [e for e in listed if e[0] in shown]
+    colleagues = [e for e in listed if e[0] not in shown]
     return {
         "large": True,
-        "named_members": list(members.filter(pk__in=named)),
-        "colleagues": list(
-            members.filter(person__organization_id=organization).exclude(pk__in=named)
-        )
-        if organization
-        else [],
-        "results": results,
+        "named_members": _roster_items(named_entries, shown),
+        "colleagues": _roster_items(colleagues, shown, organization=False),
+        "results": _roster_items(results, shown),
         "query": query,
     }
 
 
-def _named(invitation: SurveyInvitation) -> set[int]:
-    return set(
-        TieAnswer.objects.filter(
-            round=invitation.round, respondent_id=invitation.member_id
-        ).values_list("target_id", flat=True)
-    )
+def _named(invitation: SurveyInvitation) -> tuple[set[int], bool]:
+    """The members the respondent has named, and whether any of them came from last round."""
+    rows = TieAnswer.objects.filter(
+        round_id=invitation.round_id, respondent_id=invitation.member_id
+    ).values_list("target_id", "from_previous_round")
+    named: set[int] = set()
+    prefilled = False
+    for target, from_previous in rows:
+        named.add(target)
+        prefilled = prefilled or from_previous
+    return named, prefilled
 
 
 @with_invitation
@@ -145,10 +206,7 @@ def answer_roster(request: HttpRequest, invitation: SurveyInvitation, token: str
                     reverse("surveys:answer_roster", args=[token]) + "?" + urlencode({"q": query})
                 )
             return redirect("surveys:answer_ratings", token)
-    named = _named(invitation)
-    prefilled = TieAnswer.objects.filter(
-        round=invitation.round, respondent_id=invitation.member_id, from_previous_round=True
-    ).exists()
+    named, prefilled = _named(invitation)
     query = request.GET.get("q", "").strip()[:100]
     context = _context(
         invitation,
