@@ -78,3 +78,22 @@ def test_ties_page_shows_the_saved_points_and_escapes_names(
     assert f'name="tie-{m[0].pk}-frequency" value="3" checked' in page
     assert page.count(" checked") == 1
     assert "&lt;b&gt;Ann&lt;/b&gt;" in page and "<b>Ann</b>" not in page
+
+
+def test_health_page_shows_the_points_given_and_marks_the_gaps(
+    survey: Survey, django_capture_on_commit_callbacks, django_assert_num_queries
+) -> None:
+    survey.open(django_capture_on_commit_callbacks, instrument="health_check")
+    client, token = survey.start(survey.members[1])
+    url = reverse("surveys:answer_health", args=[token])
+    client.post(url, {"item-trust_1": 4, "item-trust_2": 2})
+    # Invitation, the anonymous response, its answers.
+    with django_assert_num_queries(3):
+        page = client.get(url).text
+    assert page.count('type="radio"') == 30 * 5
+    assert page.count(" checked") == 2
+    assert 'name="item-trust_1" value="4" checked' in page
+    assert 'name="item-trust_2" value="2" checked' in page
+    refused = client.post(url, {"submit": "1"})
+    assert refused.status_code == 400
+    assert refused.text.count('<fieldset class="missing">') == 28
