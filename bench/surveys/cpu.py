@@ -6,7 +6,8 @@ Usage (from the repository root)::
 
 Builds a round of `--members` members in a throwaway database (as run.py does: PostgreSQL on
 127.0.0.1:5432 when it answers, else SQLite; production-like settings), opens it, then walks
-`--respondents` respondents through the answering path with Django's test client (the real
+`--respondents` respondents through the answering path (and as many through a health
+check of the same network) with Django's test client (the real
 middleware, views and templates; no HTTP). For each page: the median CPU time of this process
 (`time.process_time()`, so little disturbed by other work on the machine; the database
 server's own CPU is not in it), the SQL queries and the response size. Prints a Markdown
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import datetime as dt
 import json
 import pstats
 import random
@@ -37,7 +39,10 @@ import run  # noqa: E402
 FORM = "application/x-www-form-urlencoded"
 
 
-def walk_steps(r: Any, questions: tuple[str, ...]) -> list[tuple[str, str, str, Any, int]]:
+Step = tuple[str, str, str, Any, int]
+
+
+def walk_steps(r: Any, questions: tuple[str, ...]) -> list[Step]:
     """The same walk as run.py's in-process profile (and load.py's over HTTP)."""
     base = f"/s/{r.token}/"
     ratings = {f"tie-{t}-{q}": "3" for t in r.named for q in questions}
@@ -67,20 +72,57 @@ def walk_steps(r: Any, questions: tuple[str, ...]) -> list[tuple[str, str, str, 
     return steps
 
 
-def measure(
-    world: dict[str, Any], respondents: list[Any], warmup: int, profile: str | None = None
-) -> dict[str, Any]:
+def health_walks(world: dict[str, Any], count: int, seed: int) -> list[list[Step]]:
+    """A health-check round of the same network, opened; the walks of `count` respondents:
+    consent, the statements, one autosave, the submit with every statement, thanks."""
+    from netlead.core.tokens import token_for
+    from netlead.frameworks.instruments import health_check
+    from netlead.surveys import services
+    from netlead.surveys.models import SURVEY_LINK_PURPOSE, Instrument, SurveyInvitation
+
+    health = services.round_create(
+        network=world["network"],
+        instrument=Instrument.HEALTH,
+        title="Network health 2026",
+        closes_on=dt.date.today() + dt.timedelta(days=14),
+        anonymous=True,
+        created_by=world["leader"],
+    )
+    services.round_open(health, base_url="https://127.0.0.1")
+    salts = list(
+        SurveyInvitation.objects.filter(round=health)
+        .exclude(member_id=world["leader_member_id"])
+        .values_list("salt", flat=True)
+    )
+    rng = random.Random(seed)
+    items = [i.key for d in health_check("en").dimensions for i in d.items]
+    walks = []
+    for salt in rng.sample(salts, count):
+        base = f"/s/{token_for(salt, SURVEY_LINK_PURPOSE)}/"
+        answers = {f"item-{key}": str(rng.randint(1, 5)) for key in items}
+        walks.append(
+            [
+                ("health start", "get", base, {}, 200),
+                ("health consent", "post", base, {"consent": "yes"}, 302),
+                ("health page", "get", base + "health/", {}, 200),
+                ("health autosave", "post", base + "save/", {f"item-{items[0]}": "3"}, 200),
+                ("health submit", "post", base + "health/", {**answers, "submit": ""}, 302),
+                ("health thanks", "get", base + "thanks/", {}, 200),
+            ]
+        )
+    return walks
+
+
+def measure(walks: list[list[Step]], warmup: int, profile: str | None = None) -> dict[str, Any]:
     from django.db import connection
     from django.test import Client
-
-    from netlead.surveys.models import TIE_QUESTIONS
 
     profiler = cProfile.Profile() if profile else None
     seen: dict[str, list[tuple[float, int, int]]] = {}
     client = Client(HTTP_HOST="127.0.0.1")
-    for index, r in enumerate(respondents):
+    for index, steps in enumerate(walks):
         client.cookies.clear()
-        for kind, method, path, data, expect in walk_steps(r, tuple(TIE_QUESTIONS)):
+        for kind, method, path, data, expect in steps:
             counter = run._QueryTimer()
             with connection.execute_wrapper(counter):
                 profiling = profiler is not None and kind == profile and index >= warmup
@@ -136,6 +178,8 @@ def main(argv: list[str]) -> int:
     from django.db import connections
     from django.test.utils import override_settings
 
+    from netlead.surveys.models import TIE_QUESTIONS
+
     try:
         call_command("migrate", interactive=False, verbosity=0)
         run.collect_static(tmp)
@@ -148,7 +192,10 @@ def main(argv: list[str]) -> int:
         respondents = run.respondents_for(world, args.seed)
         random.Random(args.seed).shuffle(respondents)
         chosen = respondents[: args.respondents + args.warmup]
-        pages = measure(world, chosen, args.warmup, args.profile)
+        questions = tuple(TIE_QUESTIONS)
+        pages = measure([walk_steps(r, questions) for r in chosen], args.warmup, args.profile)
+        health = health_walks(world, args.respondents + args.warmup, args.seed)
+        pages |= measure(health, args.warmup, args.profile)
     finally:
         connections.close_all()
         run.drop_database(database)
