@@ -153,6 +153,23 @@ def measure(walks: list[list[Step]], warmup: int, profile: str | None = None) ->
     }
 
 
+def print_comparison(before: dict[str, Any], after: dict[str, Any]) -> None:
+    print(
+        "| page | CPU ms before | CPU ms after | after/before | SQL before | SQL after "
+        "| size before | size after |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for kind, row in after.items():
+        old = before.get(kind)
+        if old is None:
+            continue
+        ratio = row["cpu_ms"] / old["cpu_ms"] if old["cpu_ms"] else 0
+        print(
+            f"| {kind} | {old['cpu_ms']} | {row['cpu_ms']} | {ratio:.2f} | {old['queries']} "
+            f"| {row['queries']} | {run._kib(old['bytes'])} | {run._kib(row['bytes'])} |"
+        )
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--members", type=int, default=5000)
@@ -163,6 +180,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--profile", metavar="PAGE", help="print cProfile's figures of a page")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--baseline", type=Path, help="figures of an earlier run (its --json): shown side by side"
+    )
     args = parser.parse_args(argv)
 
     tmp = Path(tempfile.mkdtemp(prefix="netlead-bench-cpu-"))
@@ -202,10 +222,13 @@ def main(argv: list[str]) -> int:
         shutil.rmtree(tmp, ignore_errors=True)
 
     print(f"\n{args.respondents} respondents, {args.members} members, {database['engine']}\n")
-    print("| page | CPU ms (median) | SQL queries | size |")
-    print("|---|---|---|---|")
-    for kind, row in pages.items():
-        print(f"| {kind} | {row['cpu_ms']} | {row['queries']} | {run._kib(row['bytes'])} |")
+    if args.baseline:
+        print_comparison(json.loads(args.baseline.read_text(encoding="utf-8")), pages)
+    else:
+        print("| page | CPU ms (median) | SQL queries | size |")
+        print("|---|---|---|---|")
+        for kind, row in pages.items():
+            print(f"| {kind} | {row['cpu_ms']} | {row['queries']} | {run._kib(row['bytes'])} |")
     if args.json:
         args.json.write_text(json.dumps(pages, indent=1) + "\n", encoding="utf-8")
     return 0
