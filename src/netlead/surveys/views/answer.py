@@ -7,6 +7,7 @@ answers they carry, so two open tabs never undo each other's work.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 from urllib.parse import urlencode
 
@@ -15,6 +16,8 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -77,48 +80,107 @@ FULL_ROSTER_LIMIT = 150
 SEARCH_RESULTS = 30
 
 
+#: A roster line: member id (as text, for the form), person's name, organization's name.
+RosterEntry = tuple[str, str, str]
+
+
 def _roster_members(invitation: SurveyInvitation) -> QuerySet[NetworkMember]:
     return (
         NetworkMember.objects.filter(survey_invitations__round=invitation.round)
         .exclude(pk=invitation.member_id)
-        .select_related("person__organization")
         .order_by("person__organization__name", "person__name")
     )
+
+
+def _entries(members: QuerySet[NetworkMember]) -> list[RosterEntry]:
+    # Plain tuples, not model instances: a roster has hundreds of lines.
+    return [
+        (str(pk), name, organization or "—")
+        for pk, name, organization in members.values_list(
+            "pk", "person__name", "person__organization__name"
+        )
+    ]
+
+
+def _roster_items(
+    entries: list[RosterEntry],
+    named: set[str],
+    *,
+    filterable: bool = False,
+    organization: bool = True,
+) -> SafeString:
+    """The <li> of each roster line. Built here rather than with a template loop: this is
+    most of the roster page's CPU time. `filterable` adds what the type-to-filter script of a
+    full roster reads; `organization=False` leaves out the organization (the respondent's own,
+    under its own heading)."""
+    lines = []
+    for pk, name, organization_name in entries:
+        ticked = pk in named
+        lines.append(
+            format_html(
+                '<li{}>{}<input type="checkbox" id="named-{}" name="named" value="{}"{}> '
+                '<label for="named-{}">{}{}</label></li>',
+                format_html(' data-roster-name="{} {}"', name.lower(), organization_name.lower())
+                if filterable
+                else "",
+                format_html('<input type="hidden" name="shown" value="{}">', pk) if ticked else "",
+                pk,
+                pk,
+                mark_safe(" checked") if ticked else "",
+                pk,
+                name,
+                format_html(' <span class="muted">· {}</span>', organization_name)
+                if organization
+                else "",
+            )
+        )
+    return mark_safe("\n".join(lines))  # noqa: S308 - each line is escaped by format_html
 
 
 def _roster(invitation: SurveyInvitation, named: set[int], query: str) -> dict[str, Any]:
     """What the roster page lists: everyone in a small round; in a large one, the people
     named, the respondent's own organization and the results of a search."""
     members = _roster_members(invitation)
-    if members.count() <= FULL_ROSTER_LIMIT:
-        return {"everyone": list(members), "large": False}
+    shown = {str(pk) for pk in named}
+    size = SurveyInvitation.objects.filter(round_id=invitation.round_id).count() - 1
+    if size <= FULL_ROSTER_LIMIT:
+        return {
+            "everyone": _roster_items(_entries(members), shown, filterable=True),
+            "large": False,
+        }
     organization = invitation.member.person.organization_id
-    results: list[NetworkMember] = []
+    results: list[RosterEntry] = []
     if query:
-        results = list(
+        results = _entries(
             members.exclude(pk__in=named).filter(
                 Q(person__name__icontains=query) | Q(person__organization__name__icontains=query)
             )[:SEARCH_RESULTS]
         )
+    # The people named and the own organization in one query, told apart here.
+    own = Q(person__organization_id=organization) if organization else Q(pk__in=[])
+    listed = _entries(members.filter(Q(pk__in=named) | own))
+    named_entries = [e for e in listed if e[0] in shown]
+    colleagues = [e for e in listed if e[0] not in shown]
     return {
         "large": True,
-        "named_members": list(members.filter(pk__in=named)),
-        "colleagues": list(
-            members.filter(person__organization_id=organization).exclude(pk__in=named)
-        )
-        if organization
-        else [],
-        "results": results,
+        "named_members": _roster_items(named_entries, shown),
+        "colleagues": _roster_items(colleagues, shown, organization=False),
+        "results": _roster_items(results, shown),
         "query": query,
     }
 
 
-def _named(invitation: SurveyInvitation) -> set[int]:
-    return set(
-        TieAnswer.objects.filter(
-            round=invitation.round, respondent_id=invitation.member_id
-        ).values_list("target_id", flat=True)
-    )
+def _named(invitation: SurveyInvitation) -> tuple[set[int], bool]:
+    """The members the respondent has named, and whether any of them came from last round."""
+    rows = TieAnswer.objects.filter(
+        round_id=invitation.round_id, respondent_id=invitation.member_id
+    ).values_list("target_id", "from_previous_round")
+    named: set[int] = set()
+    prefilled = False
+    for target, from_previous in rows:
+        named.add(target)
+        prefilled = prefilled or from_previous
+    return named, prefilled
 
 
 @with_invitation
@@ -145,10 +207,7 @@ def answer_roster(request: HttpRequest, invitation: SurveyInvitation, token: str
                     reverse("surveys:answer_roster", args=[token]) + "?" + urlencode({"q": query})
                 )
             return redirect("surveys:answer_ratings", token)
-    named = _named(invitation)
-    prefilled = TieAnswer.objects.filter(
-        round=invitation.round, respondent_id=invitation.member_id, from_previous_round=True
-    ).exists()
+    named, prefilled = _named(invitation)
     query = request.GET.get("q", "").strip()[:100]
     context = _context(
         invitation,
@@ -198,22 +257,55 @@ def answer_ratings(request: HttpRequest, invitation: SurveyInvitation, token: st
         .select_related("target__person__organization")
         .order_by("target__person__name")
     )
-    missing_ids = set(missing or [])
-    questions = relationship_survey(active_language()).questions
-    # The chosen point of each question is worked out here, not in a template loop.
-    rows = [
-        {
-            "tie": tie,
-            "missing": str(tie.target_id) in missing_ids,
-            "questions": [
-                (q, [(point, getattr(tie, q.key) == point.value) for point in q.scale])
-                for q in questions
-            ],
-        }
-        for tie in ties
-    ]
+    rows = _rating_fieldsets(ties, set(missing or []))
     context = _context(invitation, token, rows=rows, error=error)
     return render(request, "surveys/answer_ratings.html", context, status=400 if error else 200)
+
+
+@cache
+def _rating_questions(language: str) -> tuple[tuple[str, str, tuple[tuple[int, str], ...]], ...]:
+    """The relationship questions, their texts and scale labels escaped once per language."""
+    return tuple(
+        (q.key, str(escape(q.text)), tuple((p.value, str(escape(p.label))) for p in q.scale))
+        for q in relationship_survey(language).questions
+    )
+
+
+def _rating_fieldsets(ties: list[TieAnswer], missing: set[str]) -> SafeString:
+    """One fieldset of radio groups per person named, the chosen points checked. Built here
+    rather than in a template loop: seven questions of four points per person made the
+    template most of the page's CPU time. Only the names are escaped per request."""
+    questions = _rating_questions(active_language())
+    badge = format_html(' <span class="badge">{}</span>', _("from the last round"))
+    parts: list[str] = []
+    for tie in ties:
+        target = tie.target_id
+        person = tie.target.person
+        organization = person.organization.name if person.organization else "—"
+        parts.append(
+            format_html(
+                '<fieldset{}><legend>{} <span class="muted">· {}</span>{}</legend>',
+                mark_safe(' class="missing"') if str(target) in missing else "",
+                person.name,
+                organization,
+                badge if tie.from_previous_round else "",
+            )
+        )
+        for key, text, scale in questions:
+            chosen = getattr(tie, key)
+            label_id = f"q-{target}-{key}"
+            parts.append(
+                f'<div class="question" role="radiogroup" aria-labelledby="{label_id}">'
+                f'<p id="{label_id}">{text}</p><ul class="scale">'
+            )
+            parts.extend(
+                f'<li><label><input type="radio" name="tie-{target}-{key}" value="{value}"'
+                f"{' checked' if chosen == value else ''}> <span>{label}</span></label></li>"
+                for value, label in scale
+            )
+            parts.append("</ul></div>")
+        parts.append("</fieldset>")
+    return mark_safe("".join(parts))  # noqa: S308 - names escaped by format_html, texts once
 
 
 def _posted_health(request: HttpRequest) -> dict[str, int]:
@@ -225,6 +317,47 @@ def _posted_health(request: HttpRequest) -> dict[str, int]:
             except ValueError:
                 raise ValidationError(_("The form was changed and could not be saved.")) from None
     return answers
+
+
+@cache
+def _health_parts(language: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
+    """The health check's dimensions (key, escaped name, statements as key and escaped text)
+    and nothing per request: built once per language."""
+    instrument = health_check(language)
+    return tuple(
+        (d.key, str(escape(d.name)), tuple((i.key, str(escape(i.text))) for i in d.items))
+        for d in instrument.dimensions
+    )
+
+
+@cache
+def _health_scale(language: str) -> tuple[tuple[int, str], ...]:
+    return tuple((p.value, str(escape(p.label))) for p in health_check(language).scale)
+
+
+def _health_sections(answers: dict[str, int], missing: set[str]) -> SafeString:
+    """The statements in sections by dimension, with the points given checked. Built here
+    rather than in a template loop (thirty statements of five points); nothing in it comes
+    from a user, the texts are escaped once per language."""
+    language = active_language()
+    scale = _health_scale(language)
+    parts: list[str] = []
+    for key, name, items in _health_parts(language):
+        parts.append(f'<section aria-labelledby="d-{key}"><h2 id="d-{key}">{name}</h2>')
+        for item, text in items:
+            chosen = answers.get(item)
+            parts.append(
+                f"<fieldset{' class="missing"' if item in missing else ''}>"
+                f'<legend>{text}</legend><ul class="scale">'
+            )
+            parts.extend(
+                f'<li><label><input type="radio" name="item-{item}" value="{value}"'
+                f"{' checked' if chosen == value else ''}> <span>{label}</span></label></li>"
+                for value, label in scale
+            )
+            parts.append("</ul></fieldset>")
+        parts.append("</section>")
+    return mark_safe("".join(parts))  # noqa: S308 - instrument texts, escaped once
 
 
 @with_invitation
@@ -252,7 +385,8 @@ def answer_health(request: HttpRequest, invitation: SurveyInvitation, token: str
         if response
         else {}
     )
-    context = _context(invitation, token, answers=answers, missing=set(missing), error=error)
+    sections = _health_sections(answers, set(missing))
+    context = _context(invitation, token, sections=sections, error=error)
     return render(request, "surveys/answer_health.html", context, status=400 if error else 200)
 
 

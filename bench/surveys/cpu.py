@@ -1,0 +1,238 @@
+"""CPU cost of each answering page of a relationship survey, one respondent at a time.
+
+Usage (from the repository root)::
+
+    .venv/bin/python bench/surveys/cpu.py [--members 5000] [--respondents 30]
+
+Builds a round of `--members` members in a throwaway database (as run.py does: PostgreSQL on
+127.0.0.1:5432 when it answers, else SQLite; production-like settings), opens it, then walks
+`--respondents` respondents through the answering path (and as many through a health
+check of the same network) with Django's test client (the real
+middleware, views and templates; no HTTP). For each page: the median CPU time of this process
+(`time.process_time()`, so little disturbed by other work on the machine; the database
+server's own CPU is not in it), the SQL queries and the response size. Prints a Markdown
+table; `--json` writes the figures too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import json
+import pstats
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import run  # noqa: E402
+
+FORM = "application/x-www-form-urlencoded"
+
+
+Step = tuple[str, str, str, Any, int]
+
+
+def walk_steps(r: Any, questions: tuple[str, ...]) -> list[Step]:
+    """The same walk as run.py's in-process profile (and load.py's over HTTP)."""
+    base = f"/s/{r.token}/"
+    ratings = {f"tie-{t}-{q}": "3" for t in r.named for q in questions}
+    first = {k: v for k, v in ratings.items() if k.startswith(f"tie-{r.named[0]}-")}
+    listed = [str(t) for t in r.named if t not in r.search_terms]
+    everyone = [str(t) for t in r.named]
+    steps = [
+        ("start", "get", base, {}, 200),
+        ("consent", "post", base, {"consent": "yes"}, 302),
+        ("people", "get", base + "people/", {}, 200),
+    ]
+    if r.search_terms:
+        term = next(iter(r.search_terms.values()))
+        steps += [
+            ("search", "post", base + "people/", {"named": listed, "q": term, "search": ""}, 302),
+            ("results", "get", base + "people/", {"q": term}, 200),
+            ("roster", "post", base + "people/", {"named": everyone, "shown": listed}, 302),
+        ]
+    else:
+        steps.append(("roster", "post", base + "people/", {"named": everyone}, 302))
+    steps += [
+        ("ties", "get", base + "ties/", {}, 200),
+        ("autosave", "post", base + "save/", first, 200),
+        ("submit", "post", base + "ties/", {**ratings, "submit": ""}, 302),
+        ("thanks", "get", base + "thanks/", {}, 200),
+    ]
+    return steps
+
+
+def health_walks(world: dict[str, Any], count: int, seed: int) -> list[list[Step]]:
+    """A health-check round of the same network, opened; the walks of `count` respondents:
+    consent, the statements, one autosave, the submit with every statement, thanks."""
+    from netlead.core.tokens import token_for
+    from netlead.frameworks.instruments import health_check
+    from netlead.surveys import services
+    from netlead.surveys.models import SURVEY_LINK_PURPOSE, Instrument, SurveyInvitation
+
+    health = services.round_create(
+        network=world["network"],
+        instrument=Instrument.HEALTH,
+        title="Network health 2026",
+        closes_on=dt.date.today() + dt.timedelta(days=14),
+        anonymous=True,
+        created_by=world["leader"],
+    )
+    services.round_open(health, base_url="https://127.0.0.1")
+    salts = list(
+        SurveyInvitation.objects.filter(round=health)
+        .exclude(member_id=world["leader_member_id"])
+        .values_list("salt", flat=True)
+    )
+    rng = random.Random(seed)
+    items = [i.key for d in health_check("en").dimensions for i in d.items]
+    walks = []
+    for salt in rng.sample(salts, count):
+        base = f"/s/{token_for(salt, SURVEY_LINK_PURPOSE)}/"
+        answers = {f"item-{key}": str(rng.randint(1, 5)) for key in items}
+        walks.append(
+            [
+                ("health start", "get", base, {}, 200),
+                ("health consent", "post", base, {"consent": "yes"}, 302),
+                ("health page", "get", base + "health/", {}, 200),
+                ("health autosave", "post", base + "save/", {f"item-{items[0]}": "3"}, 200),
+                ("health submit", "post", base + "health/", {**answers, "submit": ""}, 302),
+                ("health thanks", "get", base + "thanks/", {}, 200),
+            ]
+        )
+    return walks
+
+
+def measure(walks: list[list[Step]], warmup: int, profile: str | None = None) -> dict[str, Any]:
+    from django.db import connection
+    from django.test import Client
+
+    profiler = cProfile.Profile() if profile else None
+    seen: dict[str, list[tuple[float, int, int]]] = {}
+    client = Client(HTTP_HOST="127.0.0.1")
+    for index, steps in enumerate(walks):
+        client.cookies.clear()
+        for kind, method, path, data, expect in steps:
+            counter = run._QueryTimer()
+            with connection.execute_wrapper(counter):
+                profiling = profiler is not None and kind == profile and index >= warmup
+                if profiling:
+                    profiler.enable()
+                start = time.process_time()
+                if method == "post":  # as a browser sends a form (the test client's default is
+                    # multipart, much dearer to parse)
+                    response = client.post(path, urlencode(data, doseq=True), FORM, secure=True)
+                else:
+                    response = client.get(path, data, secure=True)
+                cpu_ms = (time.process_time() - start) * 1000
+                if profiling:
+                    profiler.disable()
+            if response.status_code != expect:
+                raise RuntimeError(f"{kind}: status {response.status_code}, wanted {expect}")
+            if index >= warmup:
+                seen.setdefault(kind, []).append((cpu_ms, counter.count, len(response.content)))
+    if profiler is not None:
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(60)
+    return {
+        kind: {
+            "cpu_ms": round(statistics.median(row[0] for row in rows), 2),
+            "queries": max(row[1] for row in rows),
+            "bytes": max(row[2] for row in rows),
+        }
+        for kind, rows in seen.items()
+    }
+
+
+def print_comparison(before: dict[str, Any], after: dict[str, Any]) -> None:
+    print(
+        "| page | CPU ms before | CPU ms after | after/before | SQL before | SQL after "
+        "| size before | size after |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for kind, row in after.items():
+        old = before.get(kind)
+        if old is None:
+            continue
+        ratio = row["cpu_ms"] / old["cpu_ms"] if old["cpu_ms"] else 0
+        print(
+            f"| {kind} | {old['cpu_ms']} | {row['cpu_ms']} | {ratio:.2f} | {old['queries']} "
+            f"| {row['queries']} | {run._kib(old['bytes'])} | {run._kib(row['bytes'])} |"
+        )
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--members", type=int, default=5000)
+    parser.add_argument("--organizations", type=int, default=40)
+    parser.add_argument("--respondents", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=3, help="first walks not counted")
+    parser.add_argument("--database", choices=("auto", "postgres", "sqlite"), default="auto")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--profile", metavar="PAGE", help="print cProfile's figures of a page")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--baseline", type=Path, help="figures of an earlier run (its --json): shown side by side"
+    )
+    args = parser.parse_args(argv)
+
+    tmp = Path(tempfile.mkdtemp(prefix="netlead-bench-cpu-"))
+    # Its own database: run.py may be running next to it.
+    run.PG_DATABASE = "netlead_bench_cpu"
+    database = run.choose_database(args.database, tmp)
+    run.log(f"database: {database['engine']} {database['name']}")
+    run.configure_environment(database, tmp, 60)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connections
+    from django.test.utils import override_settings
+
+    from netlead.surveys.models import TIE_QUESTIONS
+
+    try:
+        call_command("migrate", interactive=False, verbosity=0)
+        run.collect_static(tmp)
+        run.log(f"building {args.members} members")
+        world = run.build_world(args.members, args.organizations, args.seed)
+        locmem = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+        with override_settings(MAILERS=locmem):
+            opening = run.measure_opening(world)
+        run.log(f"opened: {opening['invitations_created']} invitations")
+        respondents = run.respondents_for(world, args.seed)
+        random.Random(args.seed).shuffle(respondents)
+        chosen = respondents[: args.respondents + args.warmup]
+        questions = tuple(TIE_QUESTIONS)
+        pages = measure([walk_steps(r, questions) for r in chosen], args.warmup, args.profile)
+        health = health_walks(world, args.respondents + args.warmup, args.seed)
+        pages |= measure(health, args.warmup, args.profile)
+    finally:
+        connections.close_all()
+        run.drop_database(database)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    print(f"\n{args.respondents} respondents, {args.members} members, {database['engine']}\n")
+    if args.baseline:
+        print_comparison(json.loads(args.baseline.read_text(encoding="utf-8")), pages)
+    else:
+        print("| page | CPU ms (median) | SQL queries | size |")
+        print("|---|---|---|---|")
+        for kind, row in pages.items():
+            print(f"| {kind} | {row['cpu_ms']} | {row['queries']} | {run._kib(row['bytes'])} |")
+    if args.json:
+        args.json.write_text(json.dumps(pages, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
