@@ -79,3 +79,14 @@ def test_band_legend_uses_the_languages_decimal_sign() -> None:
     source = get_template("surveys/health_results.html").template.source
     legend = source[source.index('<ul class="legend">') : source.index("</ul>")]
     assert not re.search(r"\d\.\d", re.sub(r"\{\{.*?\}\}", "", legend))
+
+
+@pytest.mark.parametrize(("language", "expected"), [("nl", "Kies een optie"), ("da", "Vælg en")])
+def test_a_selects_empty_choice_speaks_the_pages_language(language: str, expected: str) -> None:
+    """Django 6's empty choice ("- Select an option -") has no Dutch or Danish translation of
+    its own yet: ours gives it (netlead.core.django_texts)."""
+    from django.db.models.fields import BLANK_CHOICE_LABEL
+
+    with translation.override(language):
+        label = str(BLANK_CHOICE_LABEL)
+    assert expected in label and "Select" not in label
