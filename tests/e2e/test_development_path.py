@@ -284,7 +284,8 @@ def _network(page: Any, dev: str) -> list[str]:
         all_internal = suggestion_text("strategic_all_internal", {"count": 3})
     assert all_internal in suggestions, suggestions
     assert main.locator(".overdue").count() == 0
-    assert main.locator("svg .contact-dot").count() == 10
+    page.locator("#network-map[data-ready=true]").wait_for()
+    assert page.evaluate("() => window.netleadMap.nodes('.contact').length") == 10
     _axe(page, "personal network page")
     _shot(page, "network")
     return [a.get_attribute("href") for a in main.locator(".table-wrap tbody a").all()]
