@@ -31,7 +31,7 @@ def unlabel(apps, schema_editor):  # type: ignore[no-untyped-def]
 class Migration(migrations.Migration):
     dependencies = [
         ("programmes", "0003_lesson_text_help"),
-        ("development", "0004_self_assessment_cohort_measurement"),
+        ("development", "0007_self_assessment_cohort_measurement"),
     ]
 
     operations = [migrations.RunPython(label, unlabel)]
