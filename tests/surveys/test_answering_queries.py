@@ -10,6 +10,16 @@ from netlead.surveys.models import SurveyRound, TieAnswer
 from tests.surveys.conftest import Survey
 
 
+@pytest.fixture(autouse=True)
+def counts_in_memory(settings: pytest.FixtureRequest) -> None:
+    """The token pages' rate limit counts in the shared cache: on the database cache a few
+    queries of its own (one round trip on Redis), tested in tests/core/test_ratelimit.py. Here
+    it counts in memory, so the numbers below are the pages' own queries."""
+    settings.CACHES = {  # type: ignore[attr-defined]
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    }
+
+
 @pytest.fixture
 def open_round(survey: Survey, django_capture_on_commit_callbacks) -> SurveyRound:
     return survey.open(django_capture_on_commit_callbacks)

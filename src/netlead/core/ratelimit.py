@@ -47,14 +47,13 @@ def allow(name: str, who: str | None) -> bool:
     now = _now()
     digest = hashlib.sha256(f"{name}:{who or '-'}".encode()).hexdigest()[:32]
     key = f"ratelimit:{name}:{digest}:{now // seconds}"
-    # add() only sets a missing key; incr() on the Redis cache is atomic, on the database
-    # cache a read and a write (two requests at the same moment may both count as one).
-    cache.add(key, 0, timeout=seconds + 1)
+    # incr() on the Redis cache is atomic, on the database cache a read and a write (two
+    # requests at the same moment may both count as one). Only the window's first request
+    # adds the key: every request after it costs one incr.
     try:
         hits = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=seconds + 1)
-        hits = 1
+    except ValueError:  # no key yet in this window
+        hits = 1 if cache.add(key, 1, timeout=seconds + 1) else cache.incr(key)
     return hits <= count
 
 

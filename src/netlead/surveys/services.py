@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -373,14 +373,17 @@ def health_answers_save(
             raise ValidationError(_("Please start the survey from its first page."))
         if response.submitted:
             raise AlreadySubmitted
-        for item, value in answers.items():
-            try:
-                with transaction.atomic():
-                    HealthAnswer.objects.update_or_create(
-                        response=response, item=item, defaults={"value": value}
-                    )
-            except IntegrityError:  # the same statement saved at once from another tab
-                HealthAnswer.objects.filter(response=response, item=item).update(value=value)
+        # One statement for all of them (a submit carries every statement): the invitation's
+        # lock keeps a second tab out until this one is done.
+        HealthAnswer.objects.bulk_create(
+            [
+                HealthAnswer(response=response, item=item, value=value)
+                for item, value in answers.items()
+            ],
+            update_conflicts=True,
+            unique_fields=["response", "item"],
+            update_fields=["value"],
+        )
     return len(answers)
 
 
