@@ -640,6 +640,20 @@ FILLERS: dict[str, Filler] = {
         {**kwargs, "fmt": "pdf"}
         for kwargs in _in_network(Report.objects.filter(network__workspace=ws).order_by("pk"))
     ],
+    "api:reports": NETWORK,
+    "api:report_create": NETWORK,
+    **{
+        f"api:{name}": lambda ws: _in_network(
+            Report.objects.filter(network__workspace=ws).order_by("pk")
+        )
+        for name in (
+            "report",
+            "report_narrative",
+            "report_generate",
+            "report_issue",
+            "report_document",
+        )
+    },
     "meetings:plan_preview": NETWORK,
     "notifications:preferences": SLUG_ONLY,
     "notifications:needs_me": SLUG_ONLY,

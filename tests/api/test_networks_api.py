@@ -153,7 +153,8 @@ def test_a_member_cannot_do_an_editors_work(cast: Cast, member_rw: ApiClient) ->
     page = cast.world.client_for(cast.world.member)
     base = f"/w/{cast.slug}/networks/{cast.network.pk}"
     assert page.post(f"{base}/members/", {"person": cast.world.person.pk}).status_code == 403
-    assert page.post(f"{base}/members/{cast.member.pk}/role/", {"role": "core"}).status_code == 403
+    change = {"role": "core", "joined_on": "2025-01-06"}
+    assert page.post(f"{base}/members/{cast.member.pk}/", change).status_code == 403
 
 
 def test_an_associate_cannot_add_a_measurement(cast: Cast) -> None:

@@ -55,7 +55,7 @@ def test_the_own_report_holds_the_latest_assessment_plan_and_marked_entries(dev:
     assert "Ask before I answer" in text and "Three open questions per meeting" in text
     assert "For the report" in text
     assert "Only for me" not in text and "Unmarked" not in text
-    assert '<span class="figure">1</span> contacts' in text
+    assert '<span class="figure">1</span> contact</li>' in text  # singular
 
 
 def test_the_report_is_a_typed_read_model_and_a_shared_one_holds_no_private_part(

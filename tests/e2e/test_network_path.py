@@ -63,9 +63,10 @@ def test_network_leader_path_in_dutch(
     # Import 30 members from a ;-separated CSV: preview first, then confirm.
     csv = tmp_path / "leden.csv"
     organizations = ["Gemeente Rivierstad", "Politie basisteam Rivierstad", "Het Baken Lyceum"]
-    lines = ["name;email;organization;layer;job_title"]
+    # Members since the network started (15-01-2026): the meetings of September are theirs.
+    lines = ["name;email;organization;layer;job_title;lid sinds"]
     lines += [
-        f"Lid {i};lid{i}@voorbeeld.nl;{organizations[i % 3]};{['strategisch', 'tactisch', 'operationeel'][i % 3]};Adviseur"
+        f"Lid {i};lid{i}@voorbeeld.nl;{organizations[i % 3]};{['strategisch', 'tactisch', 'operationeel'][i % 3]};Adviseur;15-01-2026"
         for i in range(30)
     ]
     csv.write_text("\n".join(lines) + "\n", encoding="utf-8")

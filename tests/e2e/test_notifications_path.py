@@ -39,6 +39,8 @@ def test_the_member_finds_what_needs_her_and_chooses_her_mail(
     base = live_server.url
     page.set_viewport_size({"width": 390, "height": 844})
     _log_in(page, base, "member@example.org")
+    # On a phone the navigation folds into the menu: open it to see the count.
+    page.get_by_role("button", name="Menu").click()
     count = page.locator(".needs-count .badge")
     count.wait_for()
     assert int(count.inner_text().split()[0]) > 0

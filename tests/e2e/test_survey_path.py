@@ -123,6 +123,10 @@ def test_survey_round_from_start_to_results(
 
     page.goto(round_url)
     assert "3 / 30" in page.inner_text("main")
+    # Closing goes through a page that says what follows, then the button closes it.
+    page.get_by_role("link", name="Close the round and compute the results").click()
+    page.wait_for_url(re.compile(r"/close/$"))
+    _accessible(page)
     page.get_by_role("button", name="Close the round and compute the results").click()
     page.wait_for_load_state()
     page.get_by_role("link", name="See the results").click()

@@ -339,6 +339,10 @@ def import_template_tables(workspace: Workspace, language: str) -> tuple[Table, 
             _("strategic, tactical or operational (also: %(words)s).") % {"words": layers},
         ),
         "job_title": (False, _("The person's job title.")),
+        "joined": (
+            False,
+            _("The day the person joined the network (2026-01-15 or 15-01-2026). Empty: today."),
+        ),
         "role": (
             False,
             _("One of: %(roles)s. Empty: member.")

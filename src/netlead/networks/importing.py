@@ -10,10 +10,12 @@ import csv
 import io
 import zipfile
 from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netlead.core.language import active_language
@@ -28,14 +30,14 @@ MAX_ROWS = 2000
 MAX_UNPACKED_BYTES = 25 * 1024 * 1024
 #: The longest value a members' column can hold (the models' max_length).
 MAX_CELL = 200
-COLUMNS = ("name", "email", "organization", "layer", "job_title", "role")
+COLUMNS = ("name", "email", "organization", "layer", "job_title", "role", "joined")
 
 #: The column headers in each language, in the order of COLUMNS: the import template uses the
 #: reader's, and a file may use any of them (a Dutch template filled in by a Danish partner).
 HEADERS = {
     "en": COLUMNS,
-    "nl": ("naam", "e-mail", "organisatie", "laag", "functie", "rol"),
-    "da": ("navn", "e-mail", "organisation", "lag", "stilling", "rolle"),
+    "nl": ("naam", "e-mail", "organisatie", "laag", "functie", "rol", "lid sinds"),
+    "da": ("navn", "e-mail", "organisation", "lag", "stilling", "rolle", "medlem siden"),
 }
 HEADER_WORDS = {
     **{
@@ -51,7 +53,14 @@ HEADER_WORDS = {
     "job title": "job_title",
     "functietitel": "job_title",
     "stillingsbetegnelse": "job_title",
+    "joined on": "joined",
+    "joined_on": "joined",
+    "toegetreden": "joined",
+    "tiltrådt": "joined",
 }
+
+#: The ways a joining day is written: ISO, or day first as in the Netherlands and Denmark.
+DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
 
 # Layer words as people write them in the three languages.
 LAYER_WORDS = {
@@ -76,6 +85,8 @@ class ImportRow:
     layer: str
     job_title: str
     role: str
+    #: ISO day the person joined the network; "" for today.
+    joined_on: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -115,6 +126,19 @@ def column_of(header: str) -> str:
     """The column a header names, in any of the three languages (else the header itself)."""
     word = header.strip().lower()
     return HEADER_WORDS.get(word, word)
+
+
+def _joined_on(value: str) -> date | None:
+    """The day a "joined" cell names (an XLSX date cell reads as "2026-01-15 00:00:00")."""
+    text = value.strip()
+    if len(text) == 19 and text.endswith(" 00:00:00"):
+        text = text[:10]
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
 
 
 def _role_words() -> dict[str, str]:
@@ -260,6 +284,14 @@ def parse_members_file(*, data: bytes, filename: str, workspace: Workspace) -> P
         )
         if role is None:
             problems.append(_("unknown role “%(value)s”") % {"value": record.get("role")})
+        joined = _joined_on(record["joined"]) if record.get("joined") else None
+        if record.get("joined") and joined is None:
+            problems.append(
+                _("“%(value)s” is not a day (write it as 2026-01-15 or 15-01-2026)")
+                % {"value": record["joined"]}
+            )
+        elif joined is not None and joined > timezone.localdate():
+            problems.append(_("the joining day is in the future"))
         if problems or organization is None or layer is None or role is None:
             errors.append(ImportError_(line=line, message="; ".join(problems)))
             continue
@@ -273,6 +305,7 @@ def parse_members_file(*, data: bytes, filename: str, workspace: Workspace) -> P
                 layer=layer,
                 job_title=record.get("job_title", ""),
                 role=role,
+                joined_on=joined.isoformat() if joined else "",
             )
         )
     return ParsedFile(rows=rows, errors=errors, duplicates=likely_duplicates(rows, workspace))

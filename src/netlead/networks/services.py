@@ -195,7 +195,10 @@ def members_import(
             created += 1
         if person.pk in current:
             continue
-        NetworkMember.objects.create(network=network, person=person, role=row.role)
+        joined_on = date.fromisoformat(row.joined_on) if row.joined_on else timezone.localdate()
+        NetworkMember.objects.create(
+            network=network, person=person, role=row.role, joined_on=joined_on
+        )
         current.add(person.pk)
         added += 1
     return added, created
