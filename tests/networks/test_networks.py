@@ -489,3 +489,28 @@ def test_dashboard_queries_do_not_grow_with_results(net: Net) -> None:
 
     queries_with(1)  # warm the session
     assert queries_with(2) == queries_with(12)
+
+
+def test_import_takes_the_joining_day_and_refuses_a_bad_or_future_one(net: Net) -> None:
+    client = net.world.client_for(net.world.owner)
+    future = (date.today() + timedelta(days=5)).strftime("%d-%m-%Y")
+    bad = [
+        "naam;organisatie;lid sinds",
+        "A Een;Municipality;31-02-2026",
+        f"B Twee;Municipality;{future}",
+    ]
+    response = client.post(_u(net, "networks:members_import"), {"file": _csv(bad)})
+    assert response.status_code == 400
+    assert "“31-02-2026” is not a day" in response.text
+    assert "the joining day is in the future" in response.text
+    assert not Person.objects.filter(name__in=["A Een", "B Twee"]).exists()
+
+    good = ["name;organization;joined", "C Drie;Municipality;15-01-2026", "D Vier;Municipality;"]
+    client.post(_u(net, "networks:members_import"), {"file": _csv(good)})
+    client.post(_u(net, "networks:members_import_confirm"))
+    joined = dict(
+        net.network.members.filter(person__name__in=["C Drie", "D Vier"]).values_list(
+            "person__name", "joined_on"
+        )
+    )
+    assert joined == {"C Drie": date(2026, 1, 15), "D Vier": date.today()}
