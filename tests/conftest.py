@@ -3,10 +3,13 @@ owner (the demo leader), facilitator, member, and an outsider from another works
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from netlead.accounts.models import User
 from netlead.workspaces.models import Organization, Person, Role, Workspace
@@ -23,6 +26,16 @@ from tests.factories import (
 def _fast_hashing(settings: pytest.FixtureRequest) -> None:
     # Argon2 is the real hasher (tested on its own); tests use a fast one.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """A page request leaves its language active in the thread (Django sets the next
+    request's, it never resets one): each test starts and ends in the default language, so a
+    Danish page in one test does not make the next one's texts Danish."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @dataclass
