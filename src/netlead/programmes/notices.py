@@ -96,7 +96,7 @@ def checks_open(*, now: datetime) -> int:
         answered = PrinciplesCheckReceipt.objects.filter(meeting=meeting).values("member_id")
         members = (
             meeting.network.members.current()
-            .filter(joined_on__lte=timezone.localdate(meeting.starts_at))
+            .on(timezone.localdate(meeting.starts_at))
             .exclude(pk__in=away)
             .exclude(pk__in=answered)
         )
