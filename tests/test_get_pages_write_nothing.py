@@ -18,14 +18,16 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from netlead.accounts.models import User
+from netlead.core.models import RateCount
 from netlead.demo import load_demo
 from netlead.demo.workspace import USERS
 from netlead.workspaces.models import AuditEvent, Workspace
 from tests.demo_pages import NOT_PAGES, admin_names, demo_pages, url_names
 
-#: Tables whose rows a read may write: the audit trail of sensitive reads and the sessions
-#: (the remembered workspace, the language).
-NOT_COMPARED: set[type[Model]] = {AuditEvent, apps.get_model("sessions", "Session")}
+#: Tables whose rows a read may write: the audit trail of sensitive reads, the sessions (the
+#: remembered workspace, the language) and the rate limits' counts (a request to a
+#: personal-link page counts; netlead.core.ratelimit).
+NOT_COMPARED: set[type[Model]] = {AuditEvent, apps.get_model("sessions", "Session"), RateCount}
 #: The shared cache's table (the API's rate-limit records; settings.CACHES).
 CACHE_TABLES = {"netlead_cache"}
 IGNORED_COLUMNS = {(User, "last_login")}

@@ -190,8 +190,8 @@ CACHES = {
 }
 
 # Rate limits of the pages without a password or that send e-mail (netlead.core.ratelimit):
-# name -> (requests, seconds), counted in the cache above. Per e-mail address and per client
-# for password reset; per user for pages that send invitations, reminders and links again; per
+# name -> (requests, seconds), counted in the database (netlead.core.models.RateCount). Per
+# e-mail address and per client for password reset; per user for pages that send invitations, reminders and links again; per
 # client address for the pages opened by a personal link (survey, observer feedback) and for
 # the four-principles check. Generous for an office behind one address, tight for a robot.
 RATE_LIMITS = {

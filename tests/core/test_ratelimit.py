@@ -7,10 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.core import mail
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from netlead.core import ratelimit
+from netlead.core.models import RateCount
 from netlead.workspaces.models import Invitation
 from tests.conftest import World
 
@@ -69,21 +70,28 @@ def test_behind_a_proxy_the_client_is_the_forwarded_address(
     assert reset("203.0.113.7") == 429
 
 
-def test_counts_are_kept_in_the_shared_cache_table(world: World, limits: Any) -> None:
-    """Every web process must see the same counts: they are rows of the cache table, not
-    process memory."""
+def test_counts_are_kept_in_one_shared_table(world: World, limits: Any) -> None:
+    """Every web process must see the same counts: they are rows in the database, not process
+    memory, and each request counts exactly once."""
     limits(password_reset_client=5)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT COUNT(*) FROM netlead_cache")
-        before = cursor.fetchone()[0]
-    _reset("nobody@example.test")
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT COUNT(*) FROM netlead_cache")
-        assert cursor.fetchone()[0] > before
-        # No address or e-mail address is readable in the cache.
-        cursor.execute("SELECT cache_key FROM netlead_cache")
-        keys = " ".join(row[0] for row in cursor.fetchall())
-    assert "nobody" not in keys and "203.0.113.7" not in keys
+    for _ in range(3):
+        _reset("nobody@example.test")
+    counts = list(RateCount.objects.filter(bucket__startswith="password_reset_client:"))
+    assert [count.hits for count in counts] == [3]
+    # No address or e-mail address is readable in the counts.
+    buckets = " ".join(RateCount.objects.values_list("bucket", flat=True))
+    assert "nobody" not in buckets and "203.0.113.7" not in buckets
+
+
+def test_ended_windows_are_deleted(world: World, limits: Any, monkeypatch: Any) -> None:
+    """A new window starts from zero, and the counts of ended windows do not pile up."""
+    limits(password_reset_client=1)
+    assert _reset("nobody@example.test").status_code == 302
+    assert _reset("nobody@example.test").status_code == 429
+    monkeypatch.setattr(ratelimit, "_now", lambda: 1_800_000_000 + 3600)  # the next hour
+    assert _reset("nobody@example.test").status_code == 302
+    # One count per limit (per client, per address), each of the new window only.
+    assert sorted(RateCount.objects.values_list("hits", "expires")) == [(1, 1_800_007_200)] * 2
 
 
 def test_sending_invitations_is_limited_per_user(

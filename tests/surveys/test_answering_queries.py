@@ -9,15 +9,12 @@ from django.urls import reverse
 from netlead.surveys.models import SurveyRound, TieAnswer
 from tests.surveys.conftest import Survey
 
-
-@pytest.fixture(autouse=True)
-def counts_in_memory(settings: pytest.FixtureRequest) -> None:
-    """The token pages' rate limit counts in the shared cache: on the database cache a few
-    queries of its own (one round trip on Redis), tested in tests/core/test_ratelimit.py. Here
-    it counts in memory, so the numbers below are the pages' own queries."""
-    settings.CACHES = {  # type: ignore[attr-defined]
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    }
+#: Every personal-link page counts itself against the rate limit (netlead.core.ratelimit):
+#: one statement.
+RATE_COUNT = 1
+#: A test runs in a transaction, so a service's transaction is a savepoint: its SAVEPOINT and
+#: RELEASE are counted here (a request in production opens a transaction instead).
+SAVEPOINT = 2
 
 
 @pytest.fixture
@@ -39,8 +36,8 @@ def test_roster_and_ties_pages_ask_a_fixed_number_of_queries(
     client.post(roster, {"named": [m[4].pk, m[5].pk]})
     TieAnswer.objects.filter(respondent=m[3], target=m[5]).update(from_previous_round=True)
 
-    # Invitation, roster size, ties named, everyone listed.
-    with django_assert_num_queries(4):
+    # The rate count, invitation, roster size, ties named, everyone listed.
+    with django_assert_num_queries(RATE_COUNT + 4):
         full = client.get(roster)
     assert full.status_code == 200
     assert full.text.count('name="named"') == len(m) - 1
@@ -49,8 +46,9 @@ def test_roster_and_ties_pages_ask_a_fixed_number_of_queries(
     assert "data-roster-name" in full.text  # what the type-to-filter script reads
 
     monkeypatch.setattr(answer, "FULL_ROSTER_LIMIT", 2)
-    # Invitation, roster size, ties named, the people named with the own organization.
-    with django_assert_num_queries(4):
+    # The rate count, invitation, roster size, ties named, the people named with the own
+    # organization.
+    with django_assert_num_queries(RATE_COUNT + 4):
         large = client.get(roster)
     # Named (m[4] a colleague, m[5] elsewhere, named last round) and the other colleague.
     assert (
@@ -64,11 +62,11 @@ def test_roster_and_ties_pages_ask_a_fixed_number_of_queries(
     assert "data-roster-name" not in large.text
     assert "Dee School" in large.text and "Max Member" not in large.text
     # The same, plus the search.
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(RATE_COUNT + 5):
         found = client.get(roster + "?q=member")
     assert "Max Member" in found.text
 
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(RATE_COUNT + 2):
         ties = client.get(reverse("surveys:answer_ratings", args=[token]))
     assert ties.text.count('type="radio"') == 2 * 7 * 4
     assert ties.text.count("from the last round") == 1
@@ -97,8 +95,8 @@ def test_health_page_shows_the_points_given_and_marks_the_gaps(
     client, token = survey.start(survey.members[1])
     url = reverse("surveys:answer_health", args=[token])
     client.post(url, {"item-trust_1": 4, "item-trust_2": 2})
-    # Invitation, the anonymous response, its answers.
-    with django_assert_num_queries(3):
+    # The rate count, invitation, the anonymous response, its answers.
+    with django_assert_num_queries(RATE_COUNT + 3):
         page = client.get(url).text
     assert page.count('type="radio"') == 30 * 5
     assert page.count(" checked") == 2
@@ -107,3 +105,31 @@ def test_health_page_shows_the_points_given_and_marks_the_gaps(
     refused = client.post(url, {"submit": "1"})
     assert refused.status_code == 400
     assert refused.text.count('<fieldset class="missing">') == 28
+
+
+def test_saving_ratings_is_one_update_whatever_the_number_of_people(
+    survey: Survey, open_round: SurveyRound, django_assert_num_queries
+) -> None:
+    """Autosave and submit write every person's ratings in one statement; a question not in
+    this save keeps its stored answer, and another respondent's ties are not touched."""
+    m = survey.members
+    client, token = survey.start(m[1])
+    client.post(reverse("surveys:answer_roster", args=[token]), {"named": [m[2].pk, m[3].pk]})
+    other, other_token = survey.start(m[4])
+    other.post(reverse("surveys:answer_roster", args=[other_token]), {"named": [m[2].pk]})
+    other.post(
+        reverse("surveys:answer_autosave", args=[other_token]), {f"tie-{m[2].pk}-frequency": 1}
+    )
+    autosave = reverse("surveys:answer_autosave", args=[token])
+    client.post(autosave, {f"tie-{m[2].pk}-frequency": 2})
+
+    # The rate count, invitation, the invitation's lock with its round, one UPDATE.
+    with django_assert_num_queries(RATE_COUNT + SAVEPOINT + 3):
+        response = client.post(
+            autosave, {f"tie-{m[2].pk}-reliability": 4, f"tie-{m[3].pk}-frequency": 3}
+        )
+    assert response.json() == {"saved": 2}
+    ties = {t.target_id: t for t in TieAnswer.objects.filter(round=open_round, respondent=m[1])}
+    assert (ties[m[2].pk].frequency, ties[m[2].pk].reliability) == (2, 4)  # kept, added
+    assert (ties[m[3].pk].frequency, ties[m[3].pk].reliability) == (3, None)
+    assert TieAnswer.objects.get(round=open_round, respondent=m[4]).frequency == 1  # untouched

@@ -2,8 +2,9 @@
 e-mail address and per client), pages that send e-mail to others (per user), and pages opened by
 a personal link or check (per client address, as login throttling sees it: netlead.core.client).
 
-Counts live in the shared cache (the `netlead_cache` table, or Redis), never in process memory,
-so every web process sees the same count. A window is fixed (the count starts again at each
+Counts live in the database (netlead.core.models.RateCount), never in process memory, so every
+web process sees the same count; each request adds one to its count in one atomic statement, so
+two requests at the same moment both count. A window is fixed (the count starts again at each
 whole window); a request over the limit gets the 429 page and changes nothing. The limits are
 `settings.RATE_LIMITS` (name: (requests, seconds)), read at each request.
 """
@@ -17,11 +18,12 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from netlead.core.client import client_address
+from netlead.core.models import RateCount
 
 # The names of settings.RATE_LIMITS (names of limits, not secrets).
 PASSWORD_RESET_ADDRESS = "password_reset_address"  # noqa: S105
@@ -42,19 +44,29 @@ def _window(name: str) -> tuple[int, int]:
 
 def allow(name: str, who: str | None) -> bool:
     """Count one request of `who` (an address, a user id) against the limit `name`; False when
-    it goes over. Keys are hashed: no address or e-mail address is stored in the cache."""
+    it goes over. Keys are hashed: no address or e-mail address is stored."""
     count, seconds = _window(name)
     now = _now()
+    window = now // seconds
     digest = hashlib.sha256(f"{name}:{who or '-'}".encode()).hexdigest()[:32]
-    key = f"ratelimit:{name}:{digest}:{now // seconds}"
-    # incr() on the Redis cache is atomic, on the database cache a read and a write (two
-    # requests at the same moment may both count as one). Only the window's first request
-    # adds the key: every request after it costs one incr.
-    try:
-        hits = cache.incr(key)
-    except ValueError:  # no key yet in this window
-        hits = 1 if cache.add(key, 1, timeout=seconds + 1) else cache.incr(key)
+    hits = _count(f"{name}:{digest}:{window}", expires=(window + 1) * seconds)
+    if hits == 1:
+        # The first request of a window (rare next to the others) clears ended windows.
+        RateCount.objects.filter(expires__lte=now).delete()
     return hits <= count
+
+
+def _count(bucket: str, expires: int) -> int:
+    """Add one to the bucket's count and return it: one statement, atomic on PostgreSQL and
+    SQLite alike (the ORM has no upsert that adds to a column)."""
+    table = connection.ops.quote_name(RateCount._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (bucket, expires, hits) VALUES (%s, %s, 1) "  # noqa: S608
+            f"ON CONFLICT (bucket) DO UPDATE SET hits = {table}.hits + 1 RETURNING hits",
+            [bucket, expires],
+        )
+        return int(cursor.fetchone()[0])
 
 
 def retry_after(name: str) -> int:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -233,11 +233,21 @@ def invitation_for_token(token: str) -> SurveyInvitation | None:
     )
 
 
+def _locked(invitation: SurveyInvitation) -> SurveyInvitation:
+    """The invitation read again under the lock that every change to its answers takes, with
+    its round read fresh in the same query (the round itself is not locked)."""
+    return (
+        SurveyInvitation.objects.select_for_update(of=("self",))
+        .select_related("round")
+        .get(pk=invitation.pk)
+    )
+
+
 @transaction.atomic
 def start(invitation: SurveyInvitation, token: str) -> None:
     """The respondent agreed to take part. Relationship rounds start with the ties the
     respondent named last round (to members still in the network), to keep, change or end."""
-    invitation = SurveyInvitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation = _locked(invitation)
     check_open_for_answers(invitation)
     if invitation.started_at is not None:
         return
@@ -300,7 +310,7 @@ def roster_save(
     """Apply the respondent's roster: members newly ticked become ties, members un-ticked are
     ended. Only the change against what the page showed is applied, so a page left open in
     another tab never undoes answers given since."""
-    invitation = SurveyInvitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation = _locked(invitation)
     check_open_for_answers(invitation)
     ticked_set, shown_set = set(ticked), set(shown_ticked)
     invited = set(invitation.round.invitations.values_list("member_id", flat=True))
@@ -335,18 +345,32 @@ def tie_answers_save(
             if question not in TIE_QUESTIONS:
                 raise ValidationError(_("The form was changed and could not be saved."))
             check_value(value, TIE)
-    saved = 0
+    given = {target: {q: v for q, v in r.items() if v is not None} for target, r in answers.items()}
+    given = {target: values for target, values in given.items() if values}
+    if not given:
+        return 0
+    # One UPDATE for every person rated: each question takes its value per target, and keeps
+    # its stored value where this save does not give one.
+    changes = {
+        question: Case(
+            *(
+                When(target_id=t, then=Value(v[question]))
+                for t, v in given.items()
+                if question in v
+            ),
+            default=F(question),
+            output_field=IntegerField(),
+        )
+        for question in TIE_QUESTIONS
+        if any(question in values for values in given.values())
+    }
     with transaction.atomic():
         # Checked again under the invitation's lock that submit also takes: an autosave that
         # arrives after (or during) the submit never changes a submitted answer.
-        check_open_for_answers(SurveyInvitation.objects.select_for_update().get(pk=invitation.pk))
-        for target, ratings in answers.items():
-            values = {q: v for q, v in ratings.items() if v is not None}
-            if values:
-                saved += TieAnswer.objects.filter(
-                    round=invitation.round, respondent_id=invitation.member_id, target_id=target
-                ).update(**values)
-    return saved
+        check_open_for_answers(_locked(invitation))
+        return TieAnswer.objects.filter(
+            round_id=invitation.round_id, respondent_id=invitation.member_id, target_id__in=given
+        ).update(**changes)
 
 
 def health_response_for(invitation: SurveyInvitation, token: str) -> HealthResponse | None:
@@ -367,7 +391,7 @@ def health_answers_save(
     with transaction.atomic():
         # Under the invitation's lock that submit also takes: an autosave that arrives after
         # (or during) the submit never changes a submitted answer.
-        check_open_for_answers(SurveyInvitation.objects.select_for_update().get(pk=invitation.pk))
+        check_open_for_answers(_locked(invitation))
         response = health_response_for(invitation, token)
         if response is None:
             raise ValidationError(_("Please start the survey from its first page."))
@@ -406,7 +430,7 @@ def missing_answers(invitation: SurveyInvitation, token: str) -> list[str]:
 @transaction.atomic
 def submit(invitation: SurveyInvitation, token: str) -> None:
     """Submit the answers. A second submit raises AlreadySubmitted and changes nothing."""
-    invitation = SurveyInvitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation = _locked(invitation)
     check_open_for_answers(invitation)
     if invitation.started_at is None:
         raise ValidationError(_("Please start the survey from its first page."))
