@@ -240,3 +240,23 @@ def test_progress_is_shown_while_it_is_built(demo: Workspace, db: None) -> None:
 def test_profile_links_to_the_privacy_page(demo: Workspace, db: None) -> None:
     page = login(MEMBER).get(reverse("accounts:profile")).content.decode()
     assert reverse("privacy:overview") in page
+
+
+def test_the_copy_is_in_the_users_language(demo: Workspace, db: None) -> None:
+    """What each table and column means is in the language the user chose: for the tables taken
+    from records (the fields' names) and for those built row by row (reports, health answers)."""
+    member = User.objects.get(email=MEMBER)
+    User.objects.filter(pk=member.pk).update(language="nl")
+    export = services.data_export_request(user=member)
+    data_export_build(export_id=export.pk)
+    export.refresh_from_db()
+    document, _archive_file = _archive(bytes(export.archive))
+    schema = document["schema"]
+    assert schema["workspaces_persons"]["columns"]["organization__name"] == "organisatie · naam"
+    assert schema["surveys_health_answers"]["columns"]["item"] == "stelling"
+    assert schema["development_feedback_reports"]["columns"]["request"] == "feedbackverzoek"
+    assert schema["workspaces_persons"]["description"] == "Uw persoonsgegevens in elke werkruimte."
+    assert document["tables"]["surveys_health_answers"]
+    assert list(document["tables"]["surveys_health_answers"][0]) == list(
+        schema["surveys_health_answers"]["columns"]
+    )

@@ -94,22 +94,20 @@ def data_of(user: User, persons: Sequence[Person]) -> list[Table]:
             ObserverInvitation.objects.filter(request__owner__in=persons),
             ["request__title", "group", "name", "email", "sent_at"],
         ),
-        Table(
-            name="development_feedback_reports",
-            description=str(
-                gettext_lazy(
-                    "Your feedback reports as you see them: means per group of at least k "
-                    "observers, never a single observer's answer."
-                )
+        table(
+            "development_feedback_reports",
+            gettext_lazy(
+                "Your feedback reports as you see them: means per group of at least k "
+                "observers, never a single observer's answer."
             ),
-            columns={
-                "request": str(gettext_lazy("feedback request")),
-                "competence": str(gettext_lazy("competence")),
-                "self_score": str(gettext_lazy("your own score")),
-                "group": str(gettext_lazy("observer group")),
-                "mean": str(gettext_lazy("mean score of the group")),
+            _reports(persons),
+            labels={
+                "request": gettext_lazy("feedback request"),
+                "competence": gettext_lazy("competence"),
+                "self_score": gettext_lazy("your own score"),
+                "group": gettext_lazy("observer group"),
+                "mean": gettext_lazy("mean score of the group"),
             },
-            rows=_reports(persons),
         ),
         table(
             "development_goals",

@@ -19,7 +19,7 @@ data stays in that app.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -80,23 +80,25 @@ def _describe(model: type[Model], path: str) -> str:
 def table(
     name: str,
     description: str | Promise,
-    queryset: QuerySet[Any],
-    fields: Sequence[str],
+    source: QuerySet[Any] | Iterable[Mapping[str, Any]],
+    columns: Sequence[str] | None = None,
     *,
-    labels: dict[str, str | Promise] | None = None,
+    labels: Mapping[str, str | Promise] | None = None,
 ) -> Table:
-    """A table of `fields` of `queryset` (lookups across relations allowed), each column
-    described by the verbose names of its fields, or by `labels` (for annotations)."""
-    model = queryset.model
+    """The table `name` of `columns` (by default, those of `labels`) taken from `source`: a
+    queryset (its rows by pk, lookups across relations allowed; a column is described by the
+    verbose names of its fields unless `labels` describes it, as for an annotation), or rows
+    already built (each column described by `labels`, the rows kept as they are)."""
     labels = labels or {}
-    columns = {f: str(labels[f]) if f in labels else _describe(model, f) for f in fields}
-    found = [dict(r) for r in queryset.order_by("pk").values(*fields)]
-    return Table(
-        name=name,
-        description=str(description),
-        columns=columns,
-        rows=found,
-    )
+    names = list(labels) if columns is None else list(columns)
+    if isinstance(source, QuerySet):
+        model = source.model
+        headers = {c: str(labels[c]) if c in labels else _describe(model, c) for c in names}
+        rows = [dict(r) for r in source.order_by("pk").values(*names)]
+    else:
+        headers = {c: str(labels[c]) for c in names}
+        rows = [dict(r) for r in source]
+    return Table(name=name, description=str(description), columns=headers, rows=rows)
 
 
 def count_line(label: str | Promise, queryset: QuerySet[Any], *, kept: bool = False) -> Line:

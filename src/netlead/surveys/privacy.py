@@ -114,37 +114,33 @@ def data_of(user: User, persons: Sequence[Person]) -> list[Table]:
             TieAnswer.objects.filter(respondent__person__in=persons),
             ["round__title", "target__person__name", *TIE_QUESTIONS],
         ),
-        Table(
-            name="surveys_health_answers",
-            description=str(
-                gettext_lazy("Your answers in health checks, while your link still finds them.")
-            ),
-            columns={
-                "network": str(gettext_lazy("network")),
-                "round": str(gettext_lazy("survey round")),
-                "item": str(gettext_lazy("statement")),
-                "value": str(gettext_lazy("your answer (1 to 5)")),
-                "submitted": str(gettext_lazy("submitted")),
+        table(
+            "surveys_health_answers",
+            gettext_lazy("Your answers in health checks, while your link still finds them."),
+            _health_answers(persons),
+            labels={
+                "network": gettext_lazy("network"),
+                "round": gettext_lazy("survey round"),
+                "item": gettext_lazy("statement"),
+                "value": gettext_lazy("your answer (1 to 5)"),
+                "submitted": gettext_lazy("submitted"),
             },
-            rows=_health_answers(persons),
         ),
-        Table(
-            name="surveys_ratings_received",
-            description=str(
-                gettext_lazy(
-                    "The trust and value others gave you, as averages over at least k raters "
-                    "(as your results page shows them)."
-                )
+        table(
+            "surveys_ratings_received",
+            gettext_lazy(
+                "The trust and value others gave you, as averages over at least k raters "
+                "(as your results page shows them)."
             ),
-            columns={
-                "network": str(gettext_lazy("network")),
-                "round": str(gettext_lazy("survey round")),
-                "raters": str(gettext_lazy("raters")),
-                "trust": str(gettext_lazy("mean trust (1 to 4)")),
-                "value": str(gettext_lazy("mean value (1 to 4)")),
-                "held_back": str(gettext_lazy("why the means are held back, if they are")),
+            _received(persons),
+            labels={
+                "network": gettext_lazy("network"),
+                "round": gettext_lazy("survey round"),
+                "raters": gettext_lazy("raters"),
+                "trust": gettext_lazy("mean trust (1 to 4)"),
+                "value": gettext_lazy("mean value (1 to 4)"),
+                "held_back": gettext_lazy("why the means are held back, if they are"),
             },
-            rows=_received(persons),
         ),
     ]
 
