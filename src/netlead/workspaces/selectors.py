@@ -143,3 +143,19 @@ def access_removal_consequences(
         # The reverse relation keeps this app unaware of the networks app.
         networks=person.network_memberships.filter(left_on__isnull=True).count() if person else 0,
     )
+
+
+@dataclass(frozen=True)
+class PersonRemovalConsequences:
+    """What follows when a person is removed from the workspace's people, shown before."""
+
+    took_part: bool
+    has_account: bool
+
+
+def person_removal_consequences(person: Person) -> PersonRemovalConsequences:
+    return PersonRemovalConsequences(
+        # The same rule as services.person_delete: one who took part is erased instead.
+        took_part=person.network_memberships.exists(),
+        has_account=person.user_id is not None,
+    )
