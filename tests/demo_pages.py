@@ -497,6 +497,9 @@ FILLERS: dict[str, Filler] = {
     "programmes:cohort_assignment": lambda ws: _per_cohort(
         ws, "assignment_id", lambda c: Assignment.objects.filter(module__programme=c.programme)
     ),
+    "programmes:participant_remove": lambda ws: _per_cohort(
+        ws, "enrolment_id", lambda c: c.enrolments.filter(role="participant").order_by("pk")
+    ),
     "programmes:submission": lambda ws: _per_cohort(ws, "submission_id", _submissions),
     "programmes:measurement": lambda ws: [
         {"cohort_id": c.pk, "which": which} for c in _cohorts(ws) for which in ("start", "end")

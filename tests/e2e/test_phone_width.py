@@ -140,3 +140,33 @@ def test_the_owners_header_is_one_row_at_1280(live_server: Any, page: Any, demo:
         )
         assert len(middles) == 12
         assert max(middles) - min(middles) < 20, (language, middles)
+
+
+def test_the_phone_menu_button_carries_the_count_of_what_needs_me(
+    live_server: Any, browser: Any, demo: str
+) -> None:
+    from netlead.accounts.models import User
+    from netlead.notifications.selectors import needs_me
+
+    count = needs_me(User.objects.get(email="leader@example.org")).count
+    assert count > 1  # the demo leader has things waiting, so the plural is shown
+    context = browser.new_context(bypass_csp=True, locale="en-GB", viewport=PHONE)
+    page = context.new_page()
+    try:
+        _log_in(page, live_server.url, "leader@example.org")
+        page.wait_for_load_state("networkidle")
+        toggle = page.locator(".menu-toggle")
+        assert toggle.get_attribute("aria-expanded") == "false"
+        named = page.get_by_role("button", name=f"Menu, {count} need you", exact=True)
+        named.wait_for()
+        assert named.is_visible()
+        assert toggle.locator(".badge").inner_text() == str(count)
+        assert _width(page) <= PHONE["width"]
+        assert axe_violations(page) == []
+        # The menu still opens from the keyboard, and the count's link is inside it.
+        toggle.focus()
+        page.keyboard.press("Enter")
+        assert toggle.get_attribute("aria-expanded") == "true"
+        assert page.locator(".main-nav .needs-count .badge").inner_text().startswith(str(count))
+    finally:
+        context.close()

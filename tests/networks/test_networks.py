@@ -514,3 +514,16 @@ def test_import_takes_the_joining_day_and_refuses_a_bad_or_future_one(net: Net) 
         )
     )
     assert joined == {"C Drie": date(2026, 1, 15), "D Vier": date.today()}
+
+
+def test_the_import_preview_shows_the_joining_day_in_the_pages_language(net: Net) -> None:
+    net.world.owner.language = "nl"
+    net.world.owner.save(update_fields=["language"])
+    client = net.world.client_for(net.world.owner)
+    rows = ["naam;organisatie;lid sinds", "C Drie;Municipality;01-03-2026", "D Vier;Municipality;"]
+    preview = client.post(_u(net, "networks:members_import"), {"file": _csv(rows)})
+    assert preview.status_code == 200
+    # Dutch short date ("1 mrt 2026"), not the ISO form the preview keeps for the import.
+    assert "<td>1 mrt 2026</td>" in preview.text
+    assert "2026-03-01" not in preview.text
+    assert "<td>—</td>" in preview.text

@@ -69,6 +69,11 @@ URLS: list[tuple[str, dict[str, Any], str]] = [
     ("cohort_create", {"programme_id": 3}, "/w/ws/programmes/3/cohorts/new/"),
     ("cohort", {"cohort_id": 8}, "/w/ws/programmes/cohorts/8/"),
     ("cohort_enrol", {"cohort_id": 8}, "/w/ws/programmes/cohorts/8/enrol/"),
+    (
+        "participant_remove",
+        {"cohort_id": 8, "enrolment_id": 9},
+        "/w/ws/programmes/cohorts/8/participants/9/remove/",
+    ),
     ("cohort_progress", {"cohort_id": 8}, "/w/ws/programmes/cohorts/8/progress/"),
     (
         "cohort_progress_export",

@@ -185,3 +185,32 @@ def test_dashboard_queries_do_not_grow_with_organizations(
     client = world.client_for(world.member)
     with django_assert_max_num_queries(12):
         client.get(reverse("workspaces:dashboard", args=["youth"]))
+
+
+def test_removing_a_person_first_says_what_follows_then_removes(world: World) -> None:
+    client = world.client_for(world.facilitator)
+    url = reverse("workspaces:person_delete", args=["youth", world.person.pk])
+    edit = client.get(reverse("workspaces:person_edit", args=["youth", world.person.pk]))
+    assert f'href="{url}"' in edit.text
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Remove Pia Person from the people of this workspace?" in page.text
+    assert "They disappear from the people list." in page.text
+    assert Person.objects.filter(pk=world.person.pk).exists()
+    assert client.post(url).status_code == 302
+    assert not Person.objects.filter(pk=world.person.pk).exists()
+
+
+def test_a_person_who_took_part_is_not_offered_removal(world: World) -> None:
+    from netlead.networks.models import Network, NetworkMember
+
+    network = Network.objects.create(workspace=world.workspace, name="Net")
+    NetworkMember.objects.create(network=network, person=world.person)
+    url = reverse("workspaces:person_delete", args=["youth", world.person.pk])
+    page = world.client_for(world.owner).get(url)
+    assert "they cannot be removed" in page.text
+    assert 'type="submit"' not in page.text.split('id="remove-title"')[1]
+    assert reverse("privacy:person_erase", args=["youth", world.person.pk]) in page.text
+    response = world.client_for(world.owner).post(url)
+    assert response.status_code == 400
+    assert Person.objects.filter(pk=world.person.pk).exists()

@@ -20,7 +20,9 @@ GET_PAGES = [
     ("workspaces:people", None, ALL),
     ("workspaces:person_create", None, MANAGERS),
     ("workspaces:person_edit", "person", MANAGERS),
+    ("workspaces:person_delete", "person", MANAGERS),
     ("workspaces:team", None, MANAGERS),
+    ("workspaces:member_remove", "membership", OWNER),
     ("workspaces:settings", None, OWNER),
 ]
 

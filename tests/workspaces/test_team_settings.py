@@ -163,7 +163,11 @@ def test_last_owner_cannot_leave_or_step_down(world: World) -> None:
         reverse("workspaces:member_role", args=["youth", own.pk]), {"role": "member"}, follow=True
     )
     assert "at least one owner" in response.text
-    client.post(reverse("workspaces:member_remove", args=["youth", own.pk]))
+    confirm = client.get(reverse("workspaces:member_remove", args=["youth", own.pk]))
+    assert "They are the only owner" in confirm.text
+    response = client.post(reverse("workspaces:member_remove", args=["youth", own.pk]))
+    assert response.status_code == 400
+    assert "at least one owner" in response.text
     own.refresh_from_db()
     assert own.role == Role.OWNER
 
@@ -180,6 +184,46 @@ def test_owner_removes_access(world: World) -> None:
         .status_code
         == 404
     )
+
+
+def test_removing_access_first_says_what_follows_and_changes_nothing(world: World) -> None:
+    from netlead.networks.models import Network, NetworkMember
+    from tests.factories import PersonFactory
+
+    person = PersonFactory(workspace=world.workspace, user=world.member, name="Max Member")
+    for name in ("One", "Two"):
+        network = Network.objects.create(workspace=world.workspace, name=name)
+        NetworkMember.objects.create(network=network, person=person)
+    target = world.workspace.memberships.get(user=world.member)
+    team = world.client_for(world.owner).get(reverse("workspaces:team", args=["youth"]))
+    url = reverse("workspaces:member_remove", args=["youth", target.pk])
+    assert f'href="{url}"' in team.text
+    response = world.client_for(world.owner).get(url)
+    assert response.status_code == 200
+    assert "Remove Max Member's access" in response.text
+    assert "with their part in 2 networks" in response.text
+    assert "invite them again" in response.text
+    assert world.workspace.memberships.filter(user=world.member).exists()
+
+
+def test_only_owners_reach_the_remove_access_page(world: World) -> None:
+    target = world.workspace.memberships.get(user=world.member)
+    url = reverse("workspaces:member_remove", args=["youth", target.pk])
+    for user in (world.facilitator, world.member):
+        client = world.client_for(user)
+        assert client.get(url).status_code == 403
+        assert client.post(url).status_code == 403
+    assert world.client_for(world.outsider).post(url).status_code == 404
+    assert world.workspace.memberships.filter(user=world.member).exists()
+
+
+def test_remove_access_of_another_workspaces_user_is_404(world: World) -> None:
+    elsewhere = world.other_workspace.memberships.get(user=world.outsider)
+    url = reverse("workspaces:member_remove", args=["youth", elsewhere.pk])
+    client = world.client_for(world.owner)
+    assert client.get(url).status_code == 404
+    assert client.post(url).status_code == 404
+    assert world.other_workspace.memberships.filter(user=world.outsider).exists()
 
 
 def test_owner_saves_settings(world: World) -> None:

@@ -91,6 +91,11 @@ class ImportRow:
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @property
+    def joined_day(self) -> date | None:
+        """`joined_on` as a day, for the preview to show in the page's date format."""
+        return date.fromisoformat(self.joined_on) if self.joined_on else None
+
 
 @dataclass(frozen=True)
 class ImportError_:

@@ -59,6 +59,11 @@ urlpatterns = [
     path(P + "<id:programme_id>/cohorts/new/", cohorts.cohort_create, name="cohort_create"),
     path(COHORT, cohorts.cohort_detail, name="cohort"),
     path(COHORT + "enrol/", cohorts.cohort_enrol, name="cohort_enrol"),
+    path(
+        COHORT + "participants/<id:enrolment_id>/remove/",
+        cohorts.participant_remove,
+        name="participant_remove",
+    ),
     path(COHORT + "progress/", cohorts.cohort_progress, name="cohort_progress"),
     path(
         COHORT + "progress/export.<str:fmt>",

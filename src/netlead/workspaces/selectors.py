@@ -14,8 +14,10 @@ from netlead.workspaces.models import (
     Membership,
     Organization,
     Person,
+    Role,
     Workspace,
 )
+from netlead.workspaces.rules import leaves_no_owner
 
 
 def user_memberships(user: User) -> QuerySet[Membership]:
@@ -116,3 +118,44 @@ def invitation_addressee(invitation: Invitation) -> tuple[str, str]:
     name = (user.get_short_name() if user else "") or (person.name if person else "")
     language = (user.language if user else "") or invitation.workspace.default_language
     return name, language
+
+
+@dataclass(frozen=True)
+class AccessRemovalConsequences:
+    """What follows when a user loses access to the workspace, shown before it happens:
+    counts only."""
+
+    is_self: bool
+    last_owner: bool
+    person_kept: bool
+    networks: int
+
+
+def access_removal_consequences(
+    membership: Membership, *, removed_by: User
+) -> AccessRemovalConsequences:
+    person = membership.workspace.persons.filter(user_id=membership.user_id).first()
+    owners = membership.workspace.memberships.filter(role=Role.OWNER).count()
+    return AccessRemovalConsequences(
+        is_self=membership.user_id == removed_by.pk,
+        last_owner=leaves_no_owner(membership, new_role=None, owners=owners),
+        person_kept=person is not None,
+        # The reverse relation keeps this app unaware of the networks app.
+        networks=person.network_memberships.filter(left_on__isnull=True).count() if person else 0,
+    )
+
+
+@dataclass(frozen=True)
+class PersonRemovalConsequences:
+    """What follows when a person is removed from the workspace's people, shown before."""
+
+    took_part: bool
+    has_account: bool
+
+
+def person_removal_consequences(person: Person) -> PersonRemovalConsequences:
+    return PersonRemovalConsequences(
+        # The same rule as services.person_delete: one who took part is erased instead.
+        took_part=person.network_memberships.exists(),
+        has_account=person.user_id is not None,
+    )

@@ -225,17 +225,30 @@ def person_edit(
 
 
 @login_required
-@require_POST
 def person_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """GET: what follows when this person is removed; POST: remove them."""
     membership = membership_for(request.user, slug, *MANAGERS)
     person = get_object_or_404(membership.workspace.persons, pk=pk)
-    try:
-        services.person_delete(person=person)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("workspaces:person_edit", slug=slug, pk=pk)
-    messages.success(request, _("Person removed."))
-    return redirect("workspaces:people", slug=slug)
+    error_text = ""
+    if request.method == "POST":
+        try:
+            services.person_delete(person=person)
+        except ValidationError as error:
+            error_text = " ".join(error.messages)
+        else:
+            messages.success(request, _("Person removed."))
+            return redirect("workspaces:people", slug=slug)
+    return render(
+        request,
+        "workspaces/person_delete.html",
+        {
+            "membership": membership,
+            "person": person,
+            "consequences": selectors.person_removal_consequences(person),
+            "error": error_text,
+        },
+        status=400 if error_text else 200,
+    )
 
 
 # Team: who has access, and invitations
@@ -299,17 +312,32 @@ def member_role(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRe
 
 
 @login_required
-@require_POST
 def member_remove(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """GET: what follows when this user loses access (counts only); POST: remove it."""
     membership = membership_for(request.user, slug, Role.OWNER)
-    target = get_object_or_404(membership.workspace.memberships, pk=pk)
-    try:
-        services.membership_remove(membership=target)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Access removed."))
-    return redirect("workspaces:team", slug=slug)
+    target = get_object_or_404(membership.workspace.memberships.select_related("user"), pk=pk)
+    error_text = ""
+    if request.method == "POST":
+        try:
+            services.membership_remove(membership=target)
+        except ValidationError as error:
+            error_text = " ".join(error.messages)
+        else:
+            messages.success(request, _("%(name)s no longer has access.") % {"name": target.user})
+            if target.user_id == request.user.pk:
+                return redirect("home")
+            return redirect("workspaces:team", slug=slug)
+    return render(
+        request,
+        "workspaces/member_remove.html",
+        {
+            "membership": membership,
+            "target": target,
+            "consequences": selectors.access_removal_consequences(target, removed_by=request.user),
+            "error": error_text,
+        },
+        status=400 if error_text else 200,
+    )
 
 
 @login_required

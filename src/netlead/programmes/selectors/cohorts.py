@@ -32,6 +32,7 @@ from netlead.programmes.models import (
     Module,
     Programme,
     Submission,
+    SubmissionFeedback,
     SubmissionStatus,
 )
 from netlead.surveys import texts as survey_texts
@@ -437,6 +438,30 @@ def cohort_end_consequences(cohort: Cohort) -> CohortEndConsequences:
         ended=sum(1 for _s, e in rows if e in complete),
         paired=sum(1 for s, e in rows if s in counted and e in complete),
         start_still_open=cohort.start_measurement_closed_at is None,
+    )
+
+
+@dataclass(frozen=True)
+class RemovalConsequences:
+    """What follows when a participant is taken out of a cohort, shown before it happens:
+    counts only, never what they wrote or answered."""
+
+    lessons_done: int
+    work: int
+    feedback_given: int
+    counted_at_start: bool
+    in_peer_group: bool
+
+
+def removal_consequences(enrolment: Enrolment) -> RemovalConsequences:
+    cohort = enrolment.cohort
+    counted = set(cohort.start_figures["counted"]) if cohort.start_figures else set()
+    return RemovalConsequences(
+        lessons_done=enrolment.lessons_done.count(),
+        work=enrolment.submissions.count(),
+        feedback_given=SubmissionFeedback.objects.filter(author=enrolment).count(),
+        counted_at_start=enrolment.start_assessment_id in counted,
+        in_peer_group=enrolment.peer_group is not None,
     )
 
 

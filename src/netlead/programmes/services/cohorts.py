@@ -25,7 +25,7 @@ from netlead.networks.models import (
     NetworkMember,
     NetworkRole,
 )
-from netlead.networks.services import network_create
+from netlead.networks.services import member_leave, network_create
 from netlead.programmes import notices
 from netlead.programmes.models import (
     Assignment,
@@ -138,6 +138,24 @@ def enrol(*, cohort: Cohort, persons: Sequence[Person], role: str) -> list[Enrol
     )
     notices.enrolled(cohort, enrolments)
     return enrolments
+
+
+@transaction.atomic
+def participant_remove(*, enrolment: Enrolment) -> None:
+    """Take a participant out of an open cohort: their enrolment goes with the lessons they
+    marked done, their work and the feedback they gave; they leave the cohort's learning
+    network (which its leaders can undo there). A start measurement they were counted in
+    stays counted, so the change is held back rather than computed over fewer people."""
+    if enrolment.role != EnrolmentRole.PARTICIPANT:
+        raise ValidationError(_("Only participants can be taken out of a cohort."))
+    if enrolment.cohort.is_closed:
+        raise ValidationError(_("This cohort has ended: its participants stay part of it."))
+    membership = (
+        enrolment.cohort.network.members.current().filter(person_id=enrolment.person_id).first()
+    )
+    if membership is not None:
+        member_leave(member=membership, left_on=max(timezone.localdate(), membership.joined_on))
+    enrolment.delete()
 
 
 @transaction.atomic

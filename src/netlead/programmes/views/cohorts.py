@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from netlead.core.submissions import single_submit
 from netlead.core.web import AuthenticatedHttpRequest, add_errors
+from netlead.networks.rules import RESTORE_DAYS
 from netlead.programmes import rules
 from netlead.programmes.access import CohortAccess, attachment_for, cohort_for, programme_for
 from netlead.programmes.forms.cohorts import (
@@ -22,7 +23,7 @@ from netlead.programmes.forms.cohorts import (
     PeerGroupsForm,
     SubmissionForm,
 )
-from netlead.programmes.models import Assignment, Attachment, Lesson
+from netlead.programmes.models import Assignment, Attachment, EnrolmentRole, Lesson
 from netlead.programmes.selectors import cohorts as selectors
 from netlead.programmes.services import cohorts as services
 from netlead.programmes.services.accounts import invite_without_account, reach_messages
@@ -143,6 +144,47 @@ def cohort_enrol(request: AuthenticatedHttpRequest, slug: str, cohort_id: int) -
             "facilitators": selectors.facilitators(cohort),
         },
         status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def participant_remove(
+    request: AuthenticatedHttpRequest, slug: str, cohort_id: int, enrolment_id: int
+) -> HttpResponse:
+    """GET: what follows when this participant is taken out (counts only); POST: do it."""
+    access = cohort_for(request.user, slug, cohort_id, facilitator=True)
+    cohort = access.cohort
+    enrolment = get_object_or_404(
+        cohort.enrolments.filter(role=EnrolmentRole.PARTICIPANT).select_related("person", "cohort"),
+        pk=enrolment_id,
+    )
+    if cohort.is_closed:
+        messages.info(request, _("This cohort has ended: its participants stay part of it."))
+        return redirect("programmes:cohort_enrol", slug=slug, cohort_id=cohort.pk)
+    error_text = ""
+    if request.method == "POST":
+        try:
+            services.participant_remove(enrolment=enrolment)
+        except ValidationError as error:
+            error_text = _errors(error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is no longer in this cohort.") % {"name": enrolment.person.name},
+            )
+            return redirect("programmes:cohort_enrol", slug=slug, cohort_id=cohort.pk)
+    return render(
+        request,
+        "programmes/participant_remove.html",
+        {
+            "access": access,
+            "cohort": cohort,
+            "enrolment": enrolment,
+            "consequences": selectors.removal_consequences(enrolment),
+            "restore_days": RESTORE_DAYS,
+            "error": error_text,
+        },
+        status=400 if error_text else 200,
     )
 
 
