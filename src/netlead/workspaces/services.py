@@ -36,16 +36,29 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
+def _own_person(workspace: Workspace, user: User) -> Person | None:
+    return workspace.persons.filter(user=user).first()
+
+
 def person_for_user(*, workspace: Workspace, user: User) -> Person:
     """The user's person in the workspace: linked already, found by e-mail, or new."""
-    person = workspace.persons.filter(user=user).first()
-    if person is None:
-        person = workspace.persons.filter(email__iexact=user.email, user__isnull=True).first()
+    person = _own_person(workspace, user)
+    if person is not None:
+        return person
+    try:
+        with transaction.atomic():
+            person = workspace.persons.filter(email__iexact=user.email, user__isnull=True).first()
+            if person is None:
+                person = Person(workspace=workspace, name=user.get_full_name(), email=user.email)
+            person.user = user
+            person.full_clean()
+            person.save()
+    except (IntegrityError, ValidationError):
+        # Two first logins at the same moment (two tabs, two devices): the other one linked
+        # or made the person first, and that one is the user's.
+        person = _own_person(workspace, user)
         if person is None:
-            person = Person(workspace=workspace, name=user.get_full_name(), email=user.email)
-        person.user = user
-        person.full_clean()
-        person.save()
+            raise
     return person
 
 
@@ -56,7 +69,6 @@ def persons_link(*, user: User) -> None:
         person_for_user(workspace=membership.workspace, user=user)
 
 
-@transaction.atomic
 @transaction.atomic
 def workspace_create(*, owner: User, name: str, default_language: str = "en") -> Workspace:
     """A new workspace with `owner` as its first owner."""
