@@ -336,6 +336,23 @@ def minutes_finalise(
     return minutes
 
 
+def minutes_settle() -> list[Minutes]:
+    """Approve all minutes up for approval whose network's decision rule is met: under
+    consent, once the period ended (minutes know no objection: a correction changes the text);
+    under majority or everyone, once enough approved. Run daily (`netlead settle_decisions`);
+    a second run approves nothing twice."""
+    approved = []
+    ready = Minutes.objects.filter(status=MinutesStatus.READY).select_related("meeting__network")
+    for minutes in ready.order_by("pk"):
+        if not minutes_rule_progress(minutes).met:
+            continue
+        try:
+            approved.append(minutes_finalise(minutes=minutes, by=None))
+        except ValidationError:
+            continue  # approved, or changed, by someone else since it was read
+    return approved
+
+
 @transaction.atomic
 def minutes_reopen(*, minutes: Minutes) -> Minutes:
     """Undo an approval within REOPEN_HOURS: the minutes are up for approval again, with the

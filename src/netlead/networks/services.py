@@ -313,6 +313,25 @@ def charter_adopt(
     return version
 
 
+def charters_settle() -> list[CharterVersion]:
+    """Adopt every proposed charter version whose network's decision rule is met: under
+    consent, once the period ended without an objection (silence is consent); under majority
+    or everyone, once enough agreed. Run daily (`netlead settle_decisions`); a second run, or
+    one at the same moment, adopts nothing twice."""
+    adopted = []
+    proposed = CharterVersion.objects.filter(status=CharterStatus.PROPOSED).select_related(
+        "network"
+    )
+    for version in proposed.order_by("proposed_at", "pk"):
+        if not charter_rule_progress(version).met:
+            continue
+        try:
+            adopted.append(charter_adopt(version=version, by=None))
+        except ValidationError:
+            continue  # adopted (or withdrawn) by someone else since it was read
+    return adopted
+
+
 @transaction.atomic
 def member_restore(*, member: NetworkMember) -> NetworkMember:
     """Undo a member's leaving, within RESTORE_DAYS: the same row continues, so the
