@@ -224,13 +224,14 @@ def round_close(survey_round: SurveyRound, *, closed_by: User | None) -> SurveyR
 
 def invitation_for_token(token: str) -> SurveyInvitation | None:
     """The invitation behind a link, or None for an unknown token."""
-    return (
-        SurveyInvitation.objects.select_related(
-            "round__network__workspace", "member__person__organization"
-        )
-        .filter(token_hash=hash_token(token))
-        .first()
+    invitations = SurveyInvitation.objects.select_related(
+        "round__network__workspace", "member__person__organization"
     )
+    try:
+        # get(), not first(): the hash is unique, and an ORDER BY costs every answering page.
+        return invitations.get(token_hash=hash_token(token))
+    except SurveyInvitation.DoesNotExist:
+        return None
 
 
 def _locked(invitation: SurveyInvitation) -> SurveyInvitation:
