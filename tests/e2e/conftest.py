@@ -6,6 +6,7 @@ NETLEAD_REQUIRE_BROWSER=1 (as CI sets) a missing browser is an error instead.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -60,6 +61,10 @@ def page(browser: Any) -> Iterator[Any]:
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
+    # Let requests the page made on its own (the "needs me" count) finish first: a live-server
+    # thread still reading when the test's database is flushed makes the flush fail.
+    with contextlib.suppress(Exception):
+        page.wait_for_load_state("networkidle", timeout=5_000)
     context.close()
 
 
