@@ -456,8 +456,8 @@ def render(saved: dict[str, Any]) -> str:
         "(`netlead.analysis.centrality`; accuracy in `bench/analysis/ACCURACY.md`); the "
         "*exact* row at 5,000 members computes them exactly for reference (`--exact-limit 5000`). "
         "The bare igraph calls of an estimate are the same calls netlead makes (one betweenness "
-        "call per source, the second neighbourhoods, distances for closeness, the top's "
-        "neighbours; the top by degree).",
+        "call per group of 16 sources, the second neighbourhoods, distances for closeness, the "
+        "top's neighbours in groups of their own; the top by degree).",
         f"- Repeats: {saved['repeat']} (large: at most 3; the large CLI run: 1). "
         "Raw timings: `bench/analysis/results.json`.",
         "",
