@@ -146,3 +146,62 @@ def test_gexf_is_read_by_networkx(tmp_path: Path) -> None:
     assert g.edges["a", "b"]["weight"] == 2.0
     assert g.edges["a", "b"]["reliability"] == 3.0
     assert g.nodes["b"]["netlead_betweenness"] == 1.0
+
+
+def _ties_file(tmp_path: Path, rows: str) -> tuple[Path, Path]:
+    members = tmp_path / "members.csv"
+    members.write_text("id\na\nb\nc\n", encoding="utf-8")
+    ties = tmp_path / "ties.csv"
+    ties.write_text(rows, encoding="utf-8")
+    return members, ties
+
+
+def test_a_rating_or_weight_seen_before_is_read_the_same_and_a_bad_one_still_stops(
+    tmp_path: Path,
+) -> None:
+    """The reader parses each distinct cell text once: later rows with the same text get the
+    same value, and a bad text is reported on its own line and column, even after good ones."""
+    members, ties = _ties_file(
+        tmp_path,
+        "source,target,weight,mission,openness,round\n"
+        'a,b,"2,5",3,,r1\n'
+        'b,a,"2,5",,3,\n'
+        "a,c,,3,3,r1\n"
+        "c,a,1,3,5,r1\n",
+    )
+    with pytest.raises(ValueError, match=r"line 5, column openness, value '5'.*1 to 4"):
+        read_network(members, ties)
+    members, ties = _ties_file(
+        tmp_path,
+        "source,target,weight,mission\na,b,2,3\nb,a,2,3\nb,c,-2,3\n",
+    )
+    with pytest.raises(ValueError, match=r"line 4, column weight, value '-2'.*> 0"):
+        read_network(members, ties)
+    members, ties = _ties_file(
+        tmp_path,
+        "source,target,weight,mission,openness,round\n"
+        'a,b,"2,5",3,,r1\n'
+        'b,a,"2,5",,3,\n'
+        "a,c,,3,3,r1\n",
+    )
+    net = read_network(members, ties)
+    assert net.ties == (
+        Tie("a", "b", 2.5, mission=3.0, round="r1"),
+        Tie("b", "a", 2.5, openness=3.0),
+        Tie("a", "c", 1.0, mission=3.0, openness=3.0, round="r1"),
+    )
+
+
+def test_a_row_with_several_faults_reports_the_first_in_column_order(tmp_path: Path) -> None:
+    members, ties = _ties_file(tmp_path, "source,target,weight,reliability\na,b,1,3\nx,a,0,9\n")
+    with pytest.raises(ValueError, match=r"line 3, column source, value 'x': unknown member"):
+        read_network(members, ties)
+    members, ties = _ties_file(tmp_path, "source,target,weight,reliability\na,b,0,9\n")
+    with pytest.raises(ValueError, match=r"line 2, column reliability, value '9'"):
+        read_network(members, ties)
+    members, ties = _ties_file(tmp_path, "source,target,weight\na,,1\n , \nb,a,1,extra\n")
+    with pytest.raises(ValueError, match=r"line 2, column target, value '': empty member id"):
+        read_network(members, ties)
+    members, ties = _ties_file(tmp_path, "source,target,weight\n , ,\nb,a,1,extra\n")
+    with pytest.raises(ValueError, match=r"line 3, column 4, value 'extra': more cells"):
+        read_network(members, ties)

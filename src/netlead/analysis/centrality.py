@@ -17,6 +17,16 @@ the sampled sources in it, is scaled by its true size (post-stratification; Coch
 first stratum computed exactly: their neighbours are added as sources (a second
 stage), so the top of the ranking rests on exact neighbour dependencies.
 
+Sources go to igraph in groups of 16, one betweenness call each (one call per source costs
+about 2.5 times a source in a group: igraph rebuilds its adjacency per call). A call gives the
+group's summed dependencies, so the strata are told apart per member by the kind of group: the
+groups with no source within distance 2 of the member give the far mean; those with sources at
+distance 2 but none at 1 give the distance-2 mean once their far sources are taken off at the
+far mean; the rest give the distance-1 mean the same way. At 5,000 and 20,000 members this
+keeps the accuracy of one call per source (bench/analysis/ACCURACY.md). A second-stage member's
+neighbours form groups of their own, all at distance 1 from it, so its distance-1 stratum is
+their exact sum.
+
 Harmonic closeness uses the same strata: sources at distance 1 and 2 contribute
 exactly ``1`` and ``1/2`` each and their numbers are known, so only the far stratum
 is estimated.
@@ -60,6 +70,12 @@ _WORK = 130_000_000
 #: Members of the first-stage top whose neighbours are added as sources.
 CANDIDATES = 20
 _CHUNK = 64
+#: Sources per igraph betweenness call. Each call rebuilds igraph's adjacency (about twice a
+#: source's own work at 5,000 members), so sources go in groups; a group's dependencies on a
+#: member are told apart by stratum through the groups with none of their sources near it.
+#: Larger groups leave the hubs too few groups without a source near them (32 lost a top-ten
+#: broker in bench/analysis/accuracy.py runs; 16 kept the accuracy of one call per source).
+_GROUP = 16
 #: Sources whose distances give the far stratum of harmonic closeness.
 _CLOSENESS_SOURCES = 256
 
@@ -130,20 +146,18 @@ def centralities(
     strata.add(chosen, closeness=_CLOSENESS_SOURCES)
     rough = strata.betweenness()
     top = np.argsort(-rough, kind="stable")[:CANDIDATES]
-    extra: set[int] = set()
-    known = set(chosen)
+    spent = 0
+    used = set(chosen)
     for v in top.tolist():
-        near = set(strata.adjacency[v]) - known
-        if len(extra) + len(near) > first:  # a hub's neighbours would double the work
+        near = strata.adjacency[v]
+        if spent + len(near) > first:  # a hub's neighbours would double the work
             continue
-        extra |= near
-        strata.exact_first.append(v)
-    strata.add(sorted(extra))
+        spent += len(near)
+        used.update(near)
+        strata.add(list(near), whole=v)
     estimate = strata.betweenness()
     harmonic = strata.harmonic()
-    return CentralityResult(
-        (estimate * scale).tolist(), harmonic.tolist(), ESTIMATED, len(known) + len(extra)
-    )
+    return CentralityResult((estimate * scale).tolist(), harmonic.tolist(), ESTIMATED, len(used))
 
 
 def _plain(graph: Any, chosen: list[int], scale: float) -> CentralityResult:
@@ -169,8 +183,10 @@ def _plain(graph: Any, chosen: list[int], scale: float) -> CentralityResult:
 
 
 class _Strata:
-    """Running sums, per member and per stratum of sources (distance 1, 2, 3+), of the
-    sampled sources' dependencies, and the inverse distances of the far stratum."""
+    """Running sums, per member, of the sampled sources' dependencies by kind of group (no
+    source of the group within distance 2 of the member; some at distance 2 but none at 1;
+    some at 1), with the number of the group's sources in each stratum (distance 1, 2, 3+);
+    and the inverse distances of the far stratum of harmonic closeness."""
 
     def __init__(self, graph: Any) -> None:
         self.graph = graph
@@ -180,57 +196,82 @@ class _Strata:
         second_ring = np.asarray(graph.neighborhood_size(order=2), dtype=np.float64)
         second_ring -= 1.0 + degree
         self.sizes = np.vstack([degree, second_ring, (n - 1) - degree - second_ring])
+        #: ``sums[kind]``: dependencies summed over the groups of that kind for the member;
+        #: ``counts[kind, stratum]``: the sources of those groups in each stratum.
         self.sums = np.zeros((3, n))
-        self.counts = np.zeros((3, n))
+        self.counts = np.zeros((3, 3, n))
         self.far_inverse = np.zeros(n)
         self.far_seen = np.zeros(n)
-        #: Members whose distance-1 stratum was sampled whole (their neighbours).
-        self.exact_first: list[int] = []
+        #: Members whose distance-1 stratum was computed whole (all their neighbours as
+        #: sources), with that stratum's exact sum.
+        self.exact_first: dict[int, float] = {}
 
-    def add(self, sources: list[int], *, closeness: int = 0) -> None:
-        """Add the dependencies of ``sources``; the first ``closeness`` of them also give
-        the far stratum of harmonic closeness."""
+    def add(self, sources: list[int], *, closeness: int = 0, whole: int | None = None) -> None:
+        """Add the dependencies of ``sources``, in groups of :data:`_GROUP` (one igraph call
+        each); the first ``closeness`` of them also give the far stratum of harmonic
+        closeness. ``whole``: ``sources`` are all the neighbours of this member, whose
+        distance-1 stratum is then exact."""
         graph = self.graph
         betweenness = graph.betweenness
         n = self.n
-        sums = np.zeros((3, n))
-        counts = np.zeros((3, n))
-        total = np.zeros(n)
+        adjacency = self.adjacency
         rings = graph.neighborhood(sources, order=2, mindist=2) if sources else []
-        for s, ring in zip(sources, rings, strict=True):
-            # Half of one source's dependencies (igraph counts each unordered pair once).
-            row = np.asarray(betweenness(directed=False, sources=[s]), dtype=np.float64)
-            total += row
-            near = self.adjacency[s]
-            sums[0, near] += row[near]
-            counts[0, near] += 1.0
-            sums[1, ring] += row[ring]
-            counts[1, ring] += 1.0
-        sums[2] = total - sums[0] - sums[1]
-        counts[2] = len(sources) - counts[0] - counts[1]
-        counts[2, sources] -= 1.0  # a source is in none of its own strata
-        self.sums += sums
-        self.counts += counts
+        sums, counts = self.sums, self.counts
+        exact = 0.0
+        for start in range(0, len(sources), _GROUP):
+            group = sources[start : start + _GROUP]
+            # Half of the group's dependencies (igraph counts each unordered pair once).
+            row = np.asarray(betweenness(directed=False, sources=group), dtype=np.float64)
+            near = np.bincount(_joined([adjacency[s] for s in group]), minlength=n)
+            ring = np.bincount(_joined(rings[start : start + len(group)]), minlength=n)
+            far = len(group) - near - ring
+            far[group] -= 1  # a source is in none of its own strata
+            kind = np.where(near > 0, 2, np.where(ring > 0, 1, 0))
+            for k in range(3):
+                mask = kind == k
+                sums[k] += np.where(mask, row, 0.0)
+                counts[k, 0] += np.where(mask, near, 0)
+                counts[k, 1] += np.where(mask, ring, 0)
+                counts[k, 2] += np.where(mask, far, 0)
+            if whole is not None:
+                exact += float(row[whole])
+        if whole is not None:
+            self.exact_first[whole] = exact
         for start in range(0, min(closeness, len(sources)), _CHUNK):
             block = sources[start : min(start + _CHUNK, closeness)]
             distance = np.asarray(graph.distances(source=block), dtype=np.float64)
-            far = distance >= 3
+            far_block = distance >= 3
             with np.errstate(divide="ignore"):
-                self.far_inverse += np.where(far, 1.0 / distance, 0.0).sum(axis=0)
-            self.far_seen += far.sum(axis=0)
+                self.far_inverse += np.where(far_block, 1.0 / distance, 0.0).sum(axis=0)
+            self.far_seen += far_block.sum(axis=0)
 
     def betweenness(self) -> Any:
-        """Raw betweenness (unordered pairs): per stratum, its true size times the mean
-        dependency of its sampled sources (over all sampled sources of the member when the
-        stratum has none); the distance-1 stratum as a plain sum where it was sampled whole.
+        """Raw betweenness (unordered pairs): per stratum, its true size times its mean
+        dependency. The far mean comes from the groups with no source within distance 2 of
+        the member; the distance-2 mean from the groups with some there but none at distance
+        1, less their far sources at the far mean; the distance-1 mean from the rest, less
+        their distance-2 and far sources. A stratum without samples takes the mean over all
+        sampled sources; the distance-1 stratum is the exact sum where it was computed whole.
         """
-        counts, sums = self.counts, self.sums
-        overall = sums.sum(axis=0) / np.maximum(counts.sum(axis=0), 1.0)
-        means = np.where(counts > 0, sums / np.maximum(counts, 1.0), overall)
-        total = (self.sizes * means).sum(axis=0)
+        sums, counts, sizes = self.sums, self.counts, self.sizes
+        overall = sums.sum(axis=0) / np.maximum(counts.sum(axis=(0, 1)), 1.0)
+        far = np.where(counts[0, 2] > 0, sums[0] / np.maximum(counts[0, 2], 1.0), overall)
+        ring = np.where(
+            counts[1, 1] > 0,
+            (sums[1] - far * counts[1, 2]) / np.maximum(counts[1, 1], 1.0),
+            overall,
+        )
+        ring = np.maximum(ring, 0.0)
+        near = np.where(
+            counts[2, 0] > 0,
+            (sums[2] - far * counts[2, 2] - ring * counts[2, 1]) / np.maximum(counts[2, 0], 1.0),
+            overall,
+        )
+        total = sizes[0] * np.maximum(near, 0.0) + sizes[1] * ring + sizes[2] * far
         if self.exact_first:
-            whole = np.asarray(self.exact_first)
-            total[whole] = (total - self.sizes[0] * means[0] + sums[0])[whole]
+            whole = np.fromiter(self.exact_first, dtype=np.int64)
+            first = np.fromiter(self.exact_first.values(), dtype=np.float64)
+            total[whole] = first + (sizes[1] * ring + sizes[2] * far)[whole]
         return total
 
     def harmonic(self) -> Any:
@@ -241,6 +282,13 @@ class _Strata:
         seen = self.far_seen
         far_mean = np.where(seen > 0, self.far_inverse / np.maximum(seen, 1.0), 0.0)
         return (degree + second / 2.0 + far * far_mean) / max(n - 1, 1)
+
+
+def _joined(lists: list[list[int]]) -> Any:
+    """The members of several lists in one integer array (repeats kept)."""
+    return np.fromiter(
+        (v for part in lists for v in part), dtype=np.int64, count=sum(map(len, lists))
+    )
 
 
 def _finite(x: float) -> float:

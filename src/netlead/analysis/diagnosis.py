@@ -110,7 +110,17 @@ def diagnose(
     central = centralities(u, exact_limit=exact_limit, sample=sample, seed=seed)
     cuts = cut_points(u)
     roles = brokerage_roles(g, graphs.org)
-    rated = aggregate_ratings(network.ties, graphs.index, graphs.org, n_orgs, graphs.layer, k=k)
+    # Edge i of the directed view is tie i (build_graphs keeps their order).
+    tie_ends = np.asarray(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    rated = aggregate_ratings(
+        network.ties,
+        graphs.index,
+        graphs.org,
+        n_orgs,
+        graphs.layer,
+        k=k,
+        ends=(tie_ends[:, 0], tie_ends[:, 1]),
+    )
     u_edges: list[tuple[int, int]] = u.get_edgelist()
     org_ties = sna.group_ties(u_edges, graphs.org, n_orgs)
     layer_ties = sna.group_ties(u_edges, graphs.layer, len(graphs.layer_names))

@@ -11,11 +11,12 @@ than ``k`` distinct raters is suppressed: its figures are ``None`` and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
 
-from netlead.analysis.model import Tie
+from netlead.analysis.model import RATING_FIELDS, Tie
 from netlead.analysis.results import RatingAggregate, RatingsSummary
 
 __all__ = [
@@ -66,11 +67,14 @@ def _aggregate(
     )
 
 
-def _mean3(a: float | None, b: float | None, c: float | None) -> float | None:
-    if a is not None and b is not None and c is not None:
-        return (a + b + c) / 3.0
-    present = [x for x in (a, b, c) if x is not None]
-    return sum(present) / len(present) if present else None
+def _mean_present(columns: Any) -> Any:
+    """Per row, the mean of the three columns' numbers (NaN: not given), summed left to right
+    as :attr:`Tie.trust` does, so the figures are the same to the last bit; NaN if none."""
+    given = ~np.isnan(columns)
+    zeroed = np.where(given, columns, 0.0)
+    total = (zeroed[:, 0] + zeroed[:, 1]) + zeroed[:, 2]
+    count = given.sum(axis=1)
+    return np.where(count > 0, total / np.maximum(count, 1), np.nan)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +100,7 @@ def aggregate_ratings(
     layer: list[int],
     *,
     k: int = 3,
+    ends: tuple[Any, Any] | None = None,
 ) -> RatingsResult:
     """Aggregate tie ratings per member received, per organization and overall.
 
@@ -103,7 +108,9 @@ def aggregate_ratings(
     only ties that cross the organization's boundary. ``within``/``across``
     compare ties inside one organization (or layer) with ties between two.
     ``org_matrix`` holds one aggregate per ordered pair of organizations (rater's, rated
-    member's), inside one organization included, each under the same k rule.
+    member's), inside one organization included, each under the same k rule. ``ends``: the
+    vertex numbers of each tie's source and target, when the caller has them (else looked up
+    in ``index``).
 
     >>> ties = tuple(Tie(s, "x", reliability=3) for s in "abc")
     >>> r = aggregate_ratings(ties, {"a": 0, "b": 1, "c": 2, "x": 3}, [-1] * 4, 0,
@@ -112,26 +119,25 @@ def aggregate_ratings(
     (3.0, 0.75)
     """
     n = len(index)
-    # One pass in Python to read the ties; every sum and count after it is numpy's.
-    rows = [
-        (index[t.source], index[t.target], trust, value)
-        for t in ties
-        for trust, value in (
-            (
-                _mean3(t.reliability, t.mission, t.openness),
-                _mean3(t.influence, t.involvement, t.resources),
-            ),
+    # One pass in Python reads the ties' ratings (None becomes NaN); every mean, sum and
+    # count after it is numpy's.
+    if ends is None:
+        ends = (
+            np.fromiter((index[t.source] for t in ties), dtype=np.int64, count=len(ties)),
+            np.fromiter((index[t.target] for t in ties), dtype=np.int64, count=len(ties)),
         )
-        if trust is not None or value is not None
-    ]
-    if not rows:
+    read = attrgetter(*RATING_FIELDS)
+    table = np.array([read(t) for t in ties], dtype=np.float64).reshape(-1, len(RATING_FIELDS))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        trust_all = _mean_present(table[:, :3])
+        value_all = _mean_present(table[:, 3:])
+    keep = ~(np.isnan(trust_all) & np.isnan(value_all))
+    if not keep.any():
         none = [NO_RATINGS] * organizations
         return RatingsResult([NO_RATINGS] * n, none, none[:], None)
-    source, target, trust_raw, value_raw = zip(*rows, strict=True)
-    src = np.asarray(source, dtype=np.int64)
-    tgt = np.asarray(target, dtype=np.int64)
-    trust = np.asarray([np.nan if x is None else x for x in trust_raw], dtype=np.float64)
-    value = np.asarray([np.nan if x is None else x for x in value_raw], dtype=np.float64)
+    src = np.asarray(ends[0], dtype=np.int64)[keep]
+    tgt = np.asarray(ends[1], dtype=np.int64)[keep]
+    trust, value = trust_all[keep], value_all[keep]
     scores = _Scores(src, trust, value)
     # Member aggregates: ties are unique per (source, target), so each rated tie to a member
     # comes from a distinct rater and the count of ratings is the count of raters.

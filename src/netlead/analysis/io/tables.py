@@ -14,6 +14,7 @@ import csv
 import io
 import math
 from collections.abc import Iterator
+from operator import itemgetter
 from pathlib import Path
 
 from netlead.analysis.io.errors import InputError
@@ -124,6 +125,17 @@ def read_table(path: str | Path, *, sheet: str, required: tuple[str, ...]) -> It
     >>> read_table.__name__
     'read_table'
     """
+    columns, rows = _table(path, sheet=sheet, required=required)
+    for line, values in rows:
+        yield line, dict(zip(columns, values, strict=True))
+
+
+def _table(
+    path: str | Path, *, sheet: str, required: tuple[str, ...]
+) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """The checked header of a table and its non-blank data rows as ``(line, values)``, the
+    values trimmed and one per column (what :func:`read_table` yields, without a dict per
+    row)."""
     p = Path(path)
     is_xlsx = p.suffix.lower() in (".xlsx", ".xlsm")
     header_line, header, rows = _xlsx_rows(p, sheet) if is_xlsx else _csv_rows(p)
@@ -145,9 +157,19 @@ def read_table(path: str | Path, *, sheet: str, required: tuple[str, ...]) -> It
     for column in required:
         if column not in seen:
             raise InputError(name, header_line, column, None, f"missing required column {column!r}")
-    width = len(columns)
+    return columns, _values(name, len(columns), rows)
+
+
+def _values(
+    name: str, width: int, rows: Iterator[tuple[int, list[str]]]
+) -> Iterator[tuple[int, list[str]]]:
     for line, cells in rows:
-        if not any(c.strip() for c in cells):
+        if len(cells) == width:
+            values = list(map(str.strip, cells))
+            if any(values):
+                yield line, values
+            continue
+        if not "".join(cells).strip():
             continue
         extra = [c for c in cells[width:] if c.strip()]
         if extra:
@@ -156,7 +178,7 @@ def read_table(path: str | Path, *, sheet: str, required: tuple[str, ...]) -> It
             )
         values = [c.strip() for c in cells[:width]]
         values += [""] * (width - len(values))
-        yield line, dict(zip(columns, values, strict=True))
+        yield line, values
 
 
 def read_members(path: str | Path) -> tuple[Member, ...]:
@@ -286,28 +308,48 @@ def read_ties(
     found: dict[tuple[str, str, str | None], tuple[int, int]] = {}
     ties: list[Tie] = []
     duplicates: dict[int, list[Tie]] = {}
-    for line, row in read_table(path, sheet="ties", required=("source", "target")):
-        source, target = row["source"], row["target"]
-        for column, value in (("source", source), ("target", target)):
-            if not value:
-                raise InputError(name, line, column, "", "empty member id")
-            if value not in member_ids:
-                raise InputError(
-                    name, line, column, value, f"unknown member id (not in {members_file})"
-                )
+    columns, rows = _table(path, sheet="ties", required=("source", "target"))
+    at = {column: i for i, column in enumerate(columns)}
+    source_at, target_at = at["source"], at["target"]
+    weight_at, round_at = at.get("weight"), at.get("round")
+    rating_at = [(field, at.get(field)) for field in RATING_FIELDS]
+    present = [i for _, i in rating_at if i is not None]
+    rating_texts = itemgetter(*present) if present else (lambda _values: ())
+    # The checked ratings of each combination of rating cells seen so far, and the weights (a
+    # file holds few distinct ones): each is parsed, with its error, the first time only.
+    ratings_seen: dict[object, tuple[float | None, ...]] = {}
+    weights_seen: dict[str, float] = {}
+    for line, values in rows:
+        source, target = values[source_at], values[target_at]
+        if not (source and target and source in member_ids and target in member_ids):
+            for column, value in (("source", source), ("target", target)):
+                if not value:
+                    raise InputError(name, line, column, "", "empty member id")
+                if value not in member_ids:
+                    raise InputError(
+                        name, line, column, value, f"unknown member id (not in {members_file})"
+                    )
         if source == target:
             raise InputError(
                 name, line, "target", target, "self tie: a member cannot name themself"
             )
-        ratings = {f: parse_rating(name, line, f, row.get(f, "")) for f in RATING_FIELDS}
-        tie = Tie(
-            source,
-            target,
-            parse_weight(name, line, row.get("weight", "")),
-            round=row.get("round") or None,
-            **ratings,
-        )
-        key = (source, target, tie.round)
+        texts = rating_texts(values)
+        r = ratings_seen.get(texts)
+        if r is None:
+            r = ratings_seen[texts] = tuple(
+                parse_rating(name, line, field, values[i]) if i is not None else None
+                for field, i in rating_at
+            )
+        text = values[weight_at] if weight_at is not None else ""
+        if not text:
+            weight = 1.0
+        elif (known := weights_seen.get(text)) is not None:
+            weight = known
+        else:
+            weight = weights_seen[text] = parse_weight(name, line, text)
+        round_ = (values[round_at] or None) if round_at is not None else None
+        tie = Tie(source, target, weight, r[0], r[1], r[2], r[3], r[4], r[5], round_)
+        key = (source, target, round_)
         if key in found:
             if not merge_duplicates:
                 raise InputError(
