@@ -258,6 +258,12 @@ if TASKS_BACKEND == "rq":
     INSTALLED_APPS.append("django_rq")
     # A task's job is kept for the longest task (a large report) plus a margin.
     RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 900}}
+    # A dead worker's job is run again on its own, within about 40 s (netlead.core.rq_queue).
+    RQ = {
+        "QUEUE_CLASS": "netlead.core.rq_queue.Queue",
+        "WORKER_CLASS": "netlead.core.rq_queue.Worker",
+        "JOB_CLASS": "django_tasks_rq.Job",
+    }
 TASKS = {
     "default": {
         "BACKEND": {

@@ -4,9 +4,12 @@ refused, so only one diagnosis task is queued."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import connection
 
 from netlead.surveys import services
 from netlead.surveys.models import DiagnosisStatus, SurveyInvitation
@@ -100,3 +103,38 @@ def test_a_diagnosis_that_fails_says_so_on_the_round(
     survey_round = survey.close(django_capture_on_commit_callbacks, survey_round)
     assert survey_round.diagnosis_status == DiagnosisStatus.FAILED
     assert survey_round.diagnosis is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_invitation_locked_by_a_save_is_waited_for_not_left_unsent(
+    survey: Survey, django_capture_on_commit_callbacks
+) -> None:
+    """A rerun after a lost worker meets rows that respondents are saving: it waits for such a
+    row (PostgreSQL), where skipping it left that invitation unsent for good."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL")
+    import psycopg
+
+    survey_round = survey.open(django_capture_on_commit_callbacks)
+    SurveyInvitation.objects.filter(round=survey_round).update(sent_at=None)
+    mail.outbox.clear()
+    held = SurveyInvitation.objects.filter(round=survey_round).order_by("pk")[1]
+    db = connection.settings_dict
+    other = psycopg.connect(
+        host=db["HOST"], port=db["PORT"] or 5432, user=db["USER"], dbname=db["NAME"]
+    )
+    other.execute("SELECT 1 FROM surveys_surveyinvitation WHERE id = %s FOR UPDATE", [held.pk])
+    release = threading.Timer(0.5, other.commit)
+    release.start()
+    try:
+        sent = send_invitations.call(round_id=survey_round.pk, base_url="http://testserver")
+    finally:
+        release.join()
+        other.close()
+    assert sent == len(survey.members)
+    assert not SurveyInvitation.objects.filter(round=survey_round, sent_at__isnull=True).exists()
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        SurveyInvitation.objects.filter(round=survey_round).values_list(
+            "member__person__email", flat=True
+        )
+    )

@@ -46,11 +46,12 @@ def _message(invitation: ObserverInvitation, base_url: str, *, reminder: bool) -
 @task()
 def send_observer_invitation(*, invitation_id: int, base_url: str) -> bool:
     """Mail one observer their link, in their language; marks it sent in the transaction that
-    sends it, so a second run finds it sent, a concurrent run skips the locked row, and a run
-    that dies before the commit leaves it for the next."""
+    sends it, so a second run finds it sent, a concurrent run waits for the row and then finds
+    it sent, and a run that dies before the commit leaves it for the next. The row is waited
+    for, not skipped: a lock held for another reason must not leave it unsent."""
     with transaction.atomic():
         invitation = (
-            ObserverInvitation.objects.select_for_update(skip_locked=True, of=("self",))
+            ObserverInvitation.objects.select_for_update(of=("self",))
             .select_related("request__owner")
             .filter(pk=invitation_id, sent_at__isnull=True)
             .first()

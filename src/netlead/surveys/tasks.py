@@ -25,15 +25,17 @@ from netlead.surveys.services import REMINDER_GAP
 def _send(invitations: QuerySet[SurveyInvitation], base_url: str, *, reminder: bool) -> int:
     """Mail each invitation its personal link, in its language. Each invitation is locked,
     mailed and marked sent (or reminded) in one transaction: a second run of the task finds it
-    marked, a run at the same time skips the locked row, and a worker that dies mid-way leaves
-    the ones it had not committed for the next run. Only a crash in the instant between the
-    mail leaving and the COMMIT reaching the database can send one twice."""
+    marked, a run at the same time waits for the row and then finds it marked, and a worker
+    that dies mid-way leaves the ones it had not committed for the next run (RQ runs its job
+    again: netlead.core.rq_queue). A locked row is waited for, not skipped: the lock may be a
+    respondent's save, and a skipped row would stay unsent. Only a crash in the instant between
+    the mail leaving and the COMMIT reaching the database can send one twice."""
     field = "reminded_at" if reminder else "sent_at"
     sent = 0
     for pk in list(invitations.order_by("pk").values_list("pk", flat=True)):
         with transaction.atomic():
             invitation = (
-                invitations.select_for_update(skip_locked=True, of=("self",))
+                invitations.select_for_update(of=("self",))
                 .select_related("round__network", "member__person")
                 .filter(pk=pk)
                 .first()
