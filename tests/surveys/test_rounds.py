@@ -290,9 +290,11 @@ def test_results_speak_the_readers_language_and_number_format(
 def test_comparison_from_the_stored_diagnosis_equals_a_fresh_one(
     survey: Survey, django_capture_on_commit_callbacks
 ) -> None:
-    """Closing reuses the previous round's stored diagnosis; the result must not differ."""
+    """Closing reuses the previous round's stored diagnosis; the result must not differ. The
+    changes per member and per organization, which no page reads, are not stored; they too
+    are the same from the stored diagnosis."""
     from netlead.analysis import compare, diagnose, to_dict
-    from netlead.surveys.diagnosis import relationship_network
+    from netlead.surveys.diagnosis import _stored, relationship_network
 
     m = survey.members
     first = survey.open(django_capture_on_commit_callbacks)
@@ -304,5 +306,31 @@ def test_comparison_from_the_stored_diagnosis_equals_a_fresh_one(
     survey.answer_ties(m[5], [m[3]], value=4)
     second = survey.close(django_capture_on_commit_callbacks, second)
     before, after = relationship_network(first), relationship_network(second)
-    fresh = compare(before, after, diagnose(before, k=3), diagnose(after, k=3))
-    assert second.diagnosis["comparison"] == to_dict(fresh)
+    fresh = to_dict(compare(before, after, diagnose(before, k=3), diagnose(after, k=3)))
+    assert fresh["members"] and fresh["organizations"]
+    assert second.diagnosis["comparison"] == {
+        key: value for key, value in fresh.items() if key not in ("members", "organizations")
+    }
+    first.refresh_from_db()
+    reused = compare(before, after, _stored(first.diagnosis["diagnosis"]), diagnose(after, k=3))
+    assert to_dict(reused) == fresh
+
+
+def test_the_network_reads_ties_by_person_also_to_someone_not_invited(
+    survey: Survey, django_capture_on_commit_callbacks
+) -> None:
+    """The network of a round names members by person, who answered by their submission; a
+    tie to a member without an invitation still names that member's person."""
+    from netlead.surveys.diagnosis import relationship_network
+
+    m = survey.members
+    survey_round = survey.open(django_capture_on_commit_callbacks)
+    survey.answer_ties(m[1], [m[0], m[3]], value=2)
+    survey_round.invitations.filter(member=m[3]).delete()
+    network = relationship_network(survey_round)
+    person = {member.pk: str(member.person_id) for member in m}
+    assert person[m[3].pk] not in {member.id for member in network.members}
+    assert {member.id for member in network.members if member.responded} == {person[m[1].pk]}
+    assert sorted((t.source, t.target, t.weight) for t in network.ties) == sorted(
+        [(person[m[1].pk], person[m[0].pk], 2.0), (person[m[1].pk], person[m[3].pk], 2.0)]
+    )

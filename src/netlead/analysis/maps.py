@@ -44,6 +44,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from netlead.analysis.model import Member
 
 __all__ = [
@@ -119,46 +121,38 @@ def _place_organizations(
             angle = 2 * math.pi * i / max(len(order), 1) + rng.uniform(-0.2, 0.2)
             pos[name] = [spread * math.cos(angle), spread * math.sin(angle)]
     anchored = {n for n in names if n in previous}
-    if len(names) > 1:
+    # Organizations of the previous layout stay where they were; only new ones move (when
+    # none is new, nothing moves: the forces need not be computed).
+    free = np.array([n not in anchored for n in names])
+    if len(names) > 1 and free.any():
         k = math.sqrt(total / len(names))
         heaviest = max(weights.values(), default=1)
-        neighbours: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        index = {n: i for i, n in enumerate(names)}
+        pull = np.zeros((len(names), len(names)))
         for (a, b), w in weights.items():
-            pull = 0.3 + math.log1p(w) / math.log1p(heaviest)
-            neighbours[a].append((b, pull))
-            neighbours[b].append((a, pull))
+            pull[index[a], index[b]] = pull[index[b], index[a]] = 0.3 + math.log1p(w) / math.log1p(
+                heaviest
+            )
+        at = np.array([pos[n] for n in names])
         temperature = spread / 4
-        # Organizations of the previous layout stay where they were; only new ones move.
-        free = [n for n in names if n not in anchored]
         for step in range(_ITERATIONS):
-            move = {n: [0.0, 0.0] for n in names}
-            for i, a in enumerate(names):
-                ax, ay = pos[a]
-                for b in names[i + 1 :]:
-                    dx, dy = ax - pos[b][0], ay - pos[b][1]
-                    d2 = dx * dx + dy * dy or 1e-6
-                    force = k * k / d2
-                    move[a][0] += dx * force
-                    move[a][1] += dy * force
-                    move[b][0] -= dx * force
-                    move[b][1] -= dy * force
-                for b, pull in neighbours[a]:
-                    dx, dy = ax - pos[b][0], ay - pos[b][1]
-                    d = math.hypot(dx, dy) or 1e-6
-                    force = pull * d / k
-                    move[a][0] -= dx * force
-                    move[a][1] -= dy * force
-                # Gravity, so organizations without ties do not drift off.
-                move[a][0] -= ax * 0.05
-                move[a][1] -= ay * 0.05
+            # Every pair repels (k²/d), organizations with ties attract (pull·d²/k), and a
+            # weak gravity keeps organizations without ties from drifting off.
+            delta = at[:, None, :] - at[None, :, :]
+            d2 = np.einsum("ijk,ijk->ij", delta, delta)
+            d2[d2 == 0] = 1e-6
+            np.fill_diagonal(d2, 1.0)
+            force = k * k / d2 - pull * np.sqrt(d2) / k
+            np.fill_diagonal(force, 0.0)
+            move = np.einsum("ij,ijk->ik", force, delta) - at * 0.05
+            length = np.hypot(move[:, 0], move[:, 1])
             cool = temperature * (1 - step / _ITERATIONS)
-            for n in free:
-                mx, my = move[n]
-                length = math.hypot(mx, my)
-                if length > 0:
-                    scale = min(length, cool) / length
-                    pos[n][0] += mx * scale
-                    pos[n][1] += my * scale
+            scale = np.divide(
+                np.minimum(length, cool), length, out=np.zeros_like(length), where=length > 0
+            )
+            at += move * (scale * free)[:, None]
+        for i, n in enumerate(names):
+            pos[n] = [float(at[i, 0]), float(at[i, 1])]
     _separate(pos, radius, anchored)
     return {n: (pos[n][0], pos[n][1]) for n in names}
 
@@ -259,17 +253,18 @@ def layout(
     degree: dict[str, int] = defaultdict(int)
     weights: dict[tuple[str, str], int] = defaultdict(int)
     external: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    pairs = set()
+    pairs: set[tuple[str, str]] = set()
+    organization_of = organization.get
     for a, b in edges:
-        if a not in organization or b not in organization or a == b:
+        oa, ob = organization_of(a), organization_of(b)
+        if oa is None or ob is None or a == b:
             continue
-        pair = (a, b) if a < b else (b, a)
-        if pair in pairs:
+        seen = len(pairs)
+        pairs.add((a, b) if a < b else (b, a))
+        if len(pairs) == seen:
             continue
-        pairs.add(pair)
         degree[a] += 1
         degree[b] += 1
-        oa, ob = organization[a], organization[b]
         if oa != ob:
             weights[(oa, ob) if oa < ob else (ob, oa)] += 1
             external[a][ob] += 1

@@ -6,7 +6,6 @@ member ids; names are added only when a page shows them, under the map's privacy
 
 from __future__ import annotations
 
-from types import SimpleNamespace
 from typing import Any
 from uuid import UUID
 
@@ -24,6 +23,7 @@ from netlead.analysis.health import (
     HealthResponse as ScoredResponse,
 )
 from netlead.frameworks.instruments import health_check
+from netlead.networks.models import NetworkMember
 from netlead.surveys.models import (
     DiagnosisStatus,
     HealthAnswer,
@@ -45,35 +45,33 @@ def relationship_network(survey_round: SurveyRound) -> Network:
     answered or not (the analysis reconstructs the ties of those who did not, and never counts
     their silence as "no tie"), and the ties named by those who submitted. Who answered stays
     inside this computation: the stored result holds counts only."""
-    invitations = survey_round.invitations.select_related("member__person__organization")
-    members = tuple(
-        Member(
-            id=_member_key(inv.member.person_id),
-            organization=inv.member.person.organization.name
-            if inv.member.person.organization
-            else None,
-            layer=inv.member.person.layer or None,
-            responded=inv.submitted_at is not None,
-        )
-        for inv in invitations
+    # Plain rows, not model instances: a round of 5,000 members has some 50,000 ties.
+    invited = survey_round.invitations.values_list(
+        "member_id",
+        "member__person_id",
+        "member__person__organization__name",
+        "member__person__layer",
+        "submitted_at",
     )
-    submitted = survey_round.invitations.filter(submitted_at__isnull=False).values("member_id")
-    rows = TieAnswer.objects.filter(round=survey_round, respondent_id__in=submitted)
-    ties = tuple(
-        Tie(
-            source=_member_key(row["respondent__person_id"]),
-            target=_member_key(row["target__person_id"]),
-            weight=float(row["frequency"] or 1),
-            reliability=row["reliability"],
-            mission=row["mission"],
-            openness=row["openness"],
-            influence=row["influence"],
-            involvement=row["involvement"],
-            resources=row["resources"],
+    key: dict[int, MemberKey] = {}
+    members = []
+    for member_id, person_id, organization, layer, submitted_at in invited:
+        key[member_id] = _member_key(person_id)
+        members.append(
+            Member(
+                id=key[member_id],
+                organization=organization,
+                layer=layer or None,
+                responded=submitted_at is not None,
+            )
         )
-        for row in rows.values(
-            "respondent__person_id",
-            "target__person_id",
+    submitted = survey_round.invitations.filter(submitted_at__isnull=False).values("member_id")
+    rows = list(
+        TieAnswer.objects.filter(round=survey_round, respondent_id__in=submitted)
+        .order_by("pk")
+        .values_list(
+            "respondent_id",
+            "target_id",
             "frequency",
             "reliability",
             "mission",
@@ -83,13 +81,62 @@ def relationship_network(survey_round: SurveyRound) -> Network:
             "resources",
         )
     )
-    return Network(members=members, ties=ties)
+    # A tie to someone who was not invited (a member without an e-mail address) names them
+    # by person too; such a target is looked up on its own.
+    others = {row[1] for row in rows} - key.keys()
+    if others:
+        for member_id, person_id in NetworkMember.objects.filter(pk__in=others).values_list(
+            "pk", "person_id"
+        ):
+            key[member_id] = _member_key(person_id)
+    ties = tuple(
+        Tie(
+            source=key[source],
+            target=key[target],
+            weight=float(frequency or 1),
+            reliability=reliability,
+            mission=mission,
+            openness=openness,
+            influence=influence,
+            involvement=involvement,
+            resources=resources,
+        )
+        for (
+            source,
+            target,
+            frequency,
+            reliability,
+            mission,
+            openness,
+            influence,
+            involvement,
+            resources,
+        ) in rows
+    )
+    return Network(members=tuple(members), ties=ties)
+
+
+class _StoredView:
+    """A stored mapping read by attribute, converted only where it is read: `compare` reads a
+    few figures of the previous round's diagnosis, which at 5,000 members is megabytes."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            value = self._data[name]
+        except KeyError:
+            raise AttributeError(name) from None
+        return _stored(value)
 
 
 def _stored(value: Any) -> Any:
     """A stored diagnosis (plain JSON) with attribute access, which is all `compare` uses."""
     if isinstance(value, dict):
-        return SimpleNamespace(**{key: _stored(item) for key, item in value.items()})
+        return _StoredView(value)
     if isinstance(value, list):
         return [_stored(item) for item in value]
     return value
@@ -100,14 +147,20 @@ def map_edges(network: Network) -> list[list[Any]]:
     frequency (1-4) of the pair; trust and value never appear per tie."""
     pairs: dict[tuple[str, str], list[Any]] = {}
     for tie in network.ties:
-        a, b = sorted((tie.source, tie.target))
-        edge = pairs.get((a, b))
+        source, target = tie.source, tie.target
+        pair = (source, target) if source <= target else (target, source)
+        edge = pairs.get(pair)
         if edge is None:
-            pairs[(a, b)] = [a, b, int(tie.weight), False]
+            pairs[pair] = [pair[0], pair[1], int(tie.weight), False]
         else:
-            edge[2] = max(edge[2], int(tie.weight))
+            if tie.weight > edge[2]:
+                edge[2] = int(tie.weight)
             edge[3] = True
-    return sorted(pairs.values())
+    return [pairs[pair] for pair in sorted(pairs)]
+
+
+#: Parts of the comparison with the previous round that no reader uses (see above).
+_COMPARISON_NOT_STORED = frozenset({"members", "organizations"})
 
 
 def _relationship_result(survey_round: SurveyRound, k: int) -> dict[str, Any]:
@@ -131,7 +184,14 @@ def _relationship_result(survey_round: SurveyRound, k: int) -> dict[str, Any]:
         current = stored is not None and stored.get("schema") == SCHEMA_VERSION
         before_diagnosis = _stored(stored) if current else diagnose(before, k=k)
         comparison = compare(before, network, before_diagnosis, result)
-        data["comparison"] = to_dict(comparison)
+        # Each member's and each organization's change is never read (pages, reports, exports
+        # and the API read the comparison through surveys.readmodels): at 5,000 members it
+        # would be most of the stored JSON.
+        data["comparison"] = {
+            key: value
+            for key, value in to_dict(comparison).items()
+            if key not in _COMPARISON_NOT_STORED
+        }
         # A pair is lost or new on the map only when both could have said so in both rounds.
         pairs = pair_changes(before, network)
         data["lost_edges"] = [list(pair) for pair in pairs.lost]
@@ -141,7 +201,7 @@ def _relationship_result(survey_round: SurveyRound, k: int) -> dict[str, Any]:
     # The map's layout is stored with the round, so every load shows the same picture, and
     # starts from the previous round's, so members in both stay in the same place.
     before_layout = maps.from_dict(previous_data.get("map")) if previous is not None else None
-    layout = maps.layout(network.members, [(a, b) for a, b, *_ in edges], previous=before_layout)
+    layout = maps.layout(network.members, [(e[0], e[1]) for e in edges], previous=before_layout)
     data["map"] = maps.to_dict(layout)
     return data
 
