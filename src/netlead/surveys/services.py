@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -350,28 +350,38 @@ def tie_answers_save(
     given = {target: values for target, values in given.items() if values}
     if not given:
         return 0
-    # One UPDATE for every person rated: each question takes its value per target, and keeps
-    # its stored value where this save does not give one.
-    changes = {
-        question: Case(
-            *(
-                When(target_id=t, then=Value(v[question]))
-                for t, v in given.items()
-                if question in v
-            ),
-            default=F(question),
-            output_field=IntegerField(),
-        )
-        for question in TIE_QUESTIONS
-        if any(question in values for values in given.values())
-    }
     with transaction.atomic():
         # Checked again under the invitation's lock that submit also takes: an autosave that
         # arrives after (or during) the submit never changes a submitted answer.
         check_open_for_answers(_locked(invitation))
-        return TieAnswer.objects.filter(
-            round_id=invitation.round_id, respondent_id=invitation.member_id, target_id__in=given
-        ).update(**changes)
+        return _ratings_write(invitation, given)
+
+
+def _ratings_write(invitation: SurveyInvitation, given: Mapping[int, Mapping[str, int]]) -> int:
+    """One UPDATE for every person rated: each question takes the value given for its target
+    and keeps the stored one where none was given. Written in SQL (the same on PostgreSQL and
+    SQLite) because the ORM's Case/When costs about 0.3 ms of CPU per person and question, which
+    made a submit of eight people the slowest answering request."""
+    quote = connection.ops.quote_name
+    table = quote(TieAnswer._meta.db_table)
+    names = [quote(question) for question in TIE_QUESTIONS]
+    # One SELECT per person (UNION ALL): the same in both databases, and the statement stays
+    # an UPDATE, whose row count SQLite reports.
+    first = "SELECT %s AS target_id, " + ", ".join(f"CAST(%s AS integer) AS {n}" for n in names)
+    other = "SELECT %s, " + ", ".join("CAST(%s AS integer)" for _ in names)
+    rows = " UNION ALL ".join([first] + [other] * (len(given) - 1))
+    params: list[int | None] = []
+    for target, values in given.items():
+        params += [int(target), *(values.get(question) for question in TIE_QUESTIONS)]
+    changes = ", ".join(f"{name} = COALESCE(given.{name}, {table}.{name})" for name in names)
+    sql = (
+        f"UPDATE {table} SET {changes} FROM ({rows}) AS given "  # noqa: S608
+        f"WHERE {table}.round_id = %s AND {table}.respondent_id = %s "
+        f"AND {table}.target_id = given.target_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, invitation.round_id, invitation.member_id])
+        return int(cursor.rowcount)
 
 
 def health_response_for(invitation: SurveyInvitation, token: str) -> HealthResponse | None:
