@@ -38,6 +38,15 @@ def _default_language() -> Iterator[None]:
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rosters() -> None:
+    """Rosters kept for the search (netlead.surveys.roster_search) are per process: a round of
+    an earlier test may have had the same id."""
+    from netlead.surveys import roster_search
+
+    roster_search.forget()
+
+
 @dataclass
 class World:
     workspace: Workspace

@@ -27,7 +27,7 @@ from netlead.core.token_links import token_link
 from netlead.core.web import speak_language
 from netlead.frameworks.instruments import health_check, relationship_survey
 from netlead.networks.models import NetworkMember
-from netlead.surveys import services
+from netlead.surveys import roster_search, services
 from netlead.surveys.models import HealthAnswer, SurveyInvitation, TieAnswer
 
 with_invitation = token_link(services.invitation_for_token, "surveys/answer_problem.html")
@@ -149,18 +149,20 @@ def _roster(invitation: SurveyInvitation, named: set[int], query: str) -> dict[s
             "large": False,
         }
     organization = invitation.member.person.organization_id
-    results: list[RosterEntry] = []
-    if query:
-        results = _entries(
-            members.exclude(pk__in=named).filter(
-                Q(person__name__icontains=query) | Q(person__organization__name__icontains=query)
-            )[:SEARCH_RESULTS]
-        )
     # The people named and the own organization in one query, told apart here.
     own = Q(person__organization_id=organization) if organization else Q(pk__in=[])
     listed = _entries(members.filter(Q(pk__in=named) | own))
     named_entries = [e for e in listed if e[0] in shown]
     colleagues = [e for e in listed if e[0] not in shown]
+    results: list[RosterEntry] = []
+    if query:
+        # Everyone already on the page is left out: one checkbox per person.
+        results = roster_search.search(
+            invitation.round_id,
+            query,
+            leave_out={pk for pk, *_ in listed} | {str(invitation.member_id)},
+            limit=SEARCH_RESULTS,
+        )
     return {
         "large": True,
         "named_members": _roster_items(named_entries, shown),
