@@ -217,6 +217,9 @@ ERASURE_WAIT_DAYS = env_int("ERASURE_WAIT_DAYS", 30, minimum=0)
 # failures, logins) and the records of finished background tasks.
 LOGIN_RECORDS_DAYS = env_int("LOGIN_RECORDS_DAYS", 90, minimum=1)
 TASK_RECORDS_DAYS = env_int("TASK_RECORDS_DAYS", 30, minimum=1)
+# A task running for longer than this was left by a dead db_worker and is queued again
+# (netlead requeue_abandoned_tasks); the longest task (a large report) takes minutes.
+TASK_ABANDONED_MINUTES = env_int("TASK_ABANDONED_MINUTES", 30, minimum=5)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("nl", _("Dutch")), ("da", _("Danish"))]
