@@ -120,6 +120,17 @@ def invitation_addressee(invitation: Invitation) -> tuple[str, str]:
     return name, language
 
 
+def owner_count(workspace: Workspace) -> int:
+    return Membership.objects.filter(workspace=workspace, role=Role.OWNER).count()
+
+
+def took_part(person: Person) -> bool:
+    """Whether the person took part in a network: such a person is erased (netlead.privacy),
+    never removed, which would change that network's meetings, actions and results."""
+    # The reverse relation keeps this app unaware of the networks app.
+    return person.network_memberships.exists()
+
+
 @dataclass(frozen=True)
 class AccessRemovalConsequences:
     """What follows when a user loses access to the workspace, shown before it happens:
@@ -135,7 +146,7 @@ def access_removal_consequences(
     membership: Membership, *, removed_by: User
 ) -> AccessRemovalConsequences:
     person = membership.workspace.persons.filter(user_id=membership.user_id).first()
-    owners = membership.workspace.memberships.filter(role=Role.OWNER).count()
+    owners = owner_count(membership.workspace)
     return AccessRemovalConsequences(
         is_self=membership.user_id == removed_by.pk,
         last_owner=leaves_no_owner(membership, new_role=None, owners=owners),
@@ -155,7 +166,6 @@ class PersonRemovalConsequences:
 
 def person_removal_consequences(person: Person) -> PersonRemovalConsequences:
     return PersonRemovalConsequences(
-        # The same rule as services.person_delete: one who took part is erased instead.
-        took_part=person.network_memberships.exists(),
+        took_part=took_part(person),
         has_account=person.user_id is not None,
     )

@@ -24,6 +24,7 @@ from netlead.workspaces.models import (
     Workspace,
 )
 from netlead.workspaces.rules import leaves_no_owner
+from netlead.workspaces.selectors import owner_count, took_part
 from netlead.workspaces.tasks import send_workspace_invitation
 
 
@@ -165,16 +166,12 @@ def invitation_revoke(*, invitation: Invitation) -> None:
     invitation.delete()
 
 
-def _owner_count(workspace: Workspace) -> int:
-    return Membership.objects.filter(workspace=workspace, role=Role.OWNER).count()
-
-
 @transaction.atomic
 def membership_set_role(*, membership: Membership, role: str) -> Membership:
     if role not in Role.values:
         raise ValidationError(_("Unknown role."))
     if membership.role == Role.OWNER and leaves_no_owner(
-        membership, new_role=role, owners=_owner_count(membership.workspace)
+        membership, new_role=role, owners=owner_count(membership.workspace)
     ):
         raise ValidationError(_("A workspace needs at least one owner."))
     membership.role = role
@@ -185,7 +182,7 @@ def membership_set_role(*, membership: Membership, role: str) -> Membership:
 @transaction.atomic
 def membership_remove(*, membership: Membership) -> None:
     if membership.role == Role.OWNER and leaves_no_owner(
-        membership, new_role=None, owners=_owner_count(membership.workspace)
+        membership, new_role=None, owners=owner_count(membership.workspace)
     ):
         raise ValidationError(_("A workspace needs at least one owner."))
     membership.delete()
@@ -234,7 +231,7 @@ def person_delete(*, person: Person) -> None:
         "%(person)s took part in a network, so removing them would change its meetings, "
         "actions and results. An owner can erase them instead: those stay, without their name."
     ) % {"person": person.name}
-    if person.network_memberships.exists():
+    if took_part(person):
         raise ValidationError(refusal)
     try:
         with transaction.atomic():
