@@ -3,12 +3,17 @@ owner (the demo leader), facilitator, member, and an outsider from another works
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.conf import settings
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.db import connection
 from django.test import Client
+from django.test.testcases import LiveServerThread
 from django.utils import translation
 
 from netlead.accounts.models import User
@@ -20,6 +25,55 @@ from tests.factories import (
     UserFactory,
     WorkspaceFactory,
 )
+
+# On SQLite the test database lives in memory, and the live server's threads share the test's
+# one connection with it. Two requests on that connection at once (a page and the "needs me"
+# count it fetches) break SQLite's statements ("bad parameter or other API misuse") and can
+# return no session, so a logged-in page redirects to login. Requests, and the test's own
+# queries, take turns on that connection; on PostgreSQL each thread has its own.
+_SHARED_CONNECTION = threading.RLock()
+
+
+class _TakingTurnsOnSharedSQLite(ThreadedWSGIServer):
+    def set_app(self, application: Callable[..., Iterable[bytes]]) -> None:
+        if not self.connections_override:
+            super().set_app(application)
+            return
+
+        def one_at_a_time(
+            environ: dict[str, Any], start_response: Callable[..., Any]
+        ) -> list[bytes]:
+            with _SHARED_CONNECTION:
+                response = application(environ, start_response)
+                try:
+                    # A streamed body reads the database too: read it while it is our turn.
+                    return [b"".join(response)]
+                finally:
+                    close = getattr(response, "close", None)
+                    if close is not None:
+                        close()
+
+        super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = _TakingTurnsOnSharedSQLite
+
+
+@pytest.fixture(autouse=True)
+def _test_queries_take_turns(request: pytest.FixtureRequest) -> Iterator[None]:
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+        yield
+        return
+
+    def in_turn(execute: Callable[..., Any], *args: Any) -> Any:
+        with _SHARED_CONNECTION:
+            return execute(*args)
+
+    with connection.execute_wrapper(in_turn):
+        yield
 
 
 @pytest.fixture(autouse=True)
