@@ -164,3 +164,31 @@ def test_kite_known_values() -> None:
     # Without Ike (8), Jane (9) is alone: 8 of the 9 remaining can still reach
     # each other, so 1 - 8*7/(9*8) of ordered pairs are disconnected.
     assert by_id["8"].fragmentation_without == pytest.approx(1 - 56 / 72)
+
+
+def test_weaving_constraint_reduction_matches_networkx() -> None:
+    """Each introduction's constraint reduction is the two people's constraint now minus
+    their constraint (NetworkX) in the network with the new tie."""
+
+    def zero_if_nan(x: float) -> float:  # an isolated member has no constraint (None)
+        return 0.0 if math.isnan(x) else x
+
+    checked = 0
+    for factory, attr in GRAPHS.values():
+        graph = factory()
+        network = to_network(graph, _orgs(graph, attr))
+        _, u = nx_views(network)
+        before = nx.constraint(u)
+        for s in diagnose(network, seed=3).suggestions:
+            with_tie = u.copy()
+            with_tie.add_edge(s.source, s.target)
+            after = nx.constraint(with_tie, nodes=[s.source, s.target])
+            expected = (
+                zero_if_nan(before[s.source])
+                + zero_if_nan(before[s.target])
+                - after[s.source]
+                - after[s.target]
+            )
+            assert s.constraint_reduction == pytest.approx(expected, **APPROX), s
+            checked += 1
+    assert checked >= 10

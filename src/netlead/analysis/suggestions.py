@@ -91,20 +91,34 @@ def suggest(
 
     degree: list[int] = u.degree()
 
+    # Per member i: for each partner j, the indirect part sum(1/d_q) over their common
+    # partners q, and the sum over j of (1 + that)^2. A new tie i-other changes these only
+    # through the partners i and other share, so each candidate costs one set intersection.
+    through_cache: dict[int, tuple[dict[int, float], float]] = {}
+
+    def through(i: int) -> tuple[dict[int, float], float]:
+        found = through_cache.get(i)
+        if found is None:
+            own = neighbours(i)
+            indirect = {j: sum(1.0 / degree[q] for q in own & neighbours(j)) for j in own}
+            squares = sum((1.0 + x) ** 2 for x in indirect.values())
+            found = through_cache[i] = (indirect, squares)
+        return found
+
     def constraint_with(i: int, other: int) -> float:
-        # Burt's constraint of i once the tie i-other exists (see local_constraint).
-        own = neighbours(i) | {other}
-        d = len(own)
-        total = 0.0
-        for j in own:
-            near = neighbours(j)
-            if j == other:
-                near = near | {i}
-            indirect = 0.0
-            for q in own & near:
-                indirect += 1.0 / (degree[q] + 1 if q == other else degree[q])
-            total += ((1.0 + indirect) / d) ** 2
-        return total
+        # Burt's constraint of i once the tie i-other exists (see local_constraint): other
+        # becomes a partner, reached through the shared partners, and adds 1/(d_other + 1)
+        # to the indirect part of each shared partner.
+        indirect, squares = through(i)
+        shared = neighbours(i) & neighbours(other)
+        added = 1.0 / (degree[other] + 1)
+        via_shared = 0.0
+        for j in shared:
+            before = 1.0 + indirect[j]
+            squares += (before + added) ** 2 - before * before
+            via_shared += 1.0 / degree[j]
+        squares += (1.0 + via_shared) ** 2
+        return squares / (len(indirect) + 1) ** 2
 
     def score(a: int, b: int) -> tuple[float, float]:
         frag = 0.0
