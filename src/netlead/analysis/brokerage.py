@@ -20,15 +20,20 @@ from typing import Any
 
 import numpy as np
 
+from netlead.analysis.graph import edge_ends
 from netlead.analysis.results import Brokerage
 
 __all__ = ["brokerage_roles"]
 
 
-def brokerage_roles(directed: Any, org: list[int]) -> list[Brokerage]:
+def brokerage_roles(
+    directed: Any, org: list[int], *, ends: Any = None, undirected: Any = None
+) -> list[Brokerage]:
     """Count each member's brokerage roles on a simple directed graph.
 
-    ``org`` gives an organization code per vertex (``-1`` for none). Counting is per tie
+    ``org`` gives an organization code per vertex (``-1`` for none); ``ends`` (the graph's
+    edges as an ``(m, 2)`` array) and ``undirected`` (its collapsed undirected view) when the
+    caller has them. Counting is per tie
     i -> j (i and j with an organization): every out-neighbour k of j is a candidate,
     split by organization with one table lookup, minus the k that i reaches directly (the
     transitive triples, found from the triangles of the undirected view) and i itself when
@@ -49,7 +54,7 @@ def brokerage_roles(directed: Any, org: list[int]) -> list[Brokerage]:
         return [empty] * n
     codes = np.asarray(org, dtype=np.int64)
     groups = int(codes.max()) + 1
-    edges = np.asarray(directed.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    edges = ends if ends is not None else edge_ends(directed.get_edgelist())
     edges = edges[(codes[edges[:, 0]] >= 0) & (codes[edges[:, 1]] >= 0)]
     if not len(edges) or groups <= 0:
         return [empty] * n
@@ -81,7 +86,9 @@ def brokerage_roles(directed: Any, org: list[int]) -> list[Brokerage]:
     excluded = back.astype(np.int64)
     excluded_j = (back & (gi == gj)).astype(np.int64)
     excluded_i = back.astype(np.int64)
-    triangles = np.asarray(directed.as_undirected().list_triangles(), dtype=np.int64)
+    if undirected is None:
+        undirected = directed.as_undirected()
+    triangles = np.asarray(undirected.list_triangles(), dtype=np.int64)
     if len(triangles):
         a, b, c = triangles[:, 0], triangles[:, 1], triangles[:, 2]
         for i, j, k in ((a, b, c), (a, c, b), (b, a, c), (b, c, a), (c, a, b), (c, b, a)):

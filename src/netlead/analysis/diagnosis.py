@@ -109,9 +109,9 @@ def diagnose(
     communities = sna.leiden(u, seed=seed)
     central = centralities(u, exact_limit=exact_limit, sample=sample, seed=seed)
     cuts = cut_points(u)
-    roles = brokerage_roles(g, graphs.org)
+    roles = brokerage_roles(g, graphs.org, ends=graphs.directed_ends, undirected=u)
     # Edge i of the directed view is tie i (build_graphs keeps their order).
-    tie_ends = np.asarray(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    tie_ends = graphs.directed_ends
     rated = aggregate_ratings(
         network.ties,
         graphs.index,
@@ -121,9 +121,8 @@ def diagnose(
         k=k,
         ends=(tie_ends[:, 0], tie_ends[:, 1]),
     )
-    u_edges: list[tuple[int, int]] = u.get_edgelist()
-    org_ties = sna.group_ties(u_edges, graphs.org, n_orgs)
-    layer_ties = sna.group_ties(u_edges, graphs.layer, len(graphs.layer_names))
+    org_ties = sna.group_ties(graphs.undirected_ends, graphs.org, n_orgs)
+    layer_ties = sna.group_ties(graphs.undirected_ends, graphs.layer, len(graphs.layer_names))
 
     members = tuple(
         MemberMetrics(
@@ -150,7 +149,7 @@ def diagnose(
         )
         for i, m in enumerate(network.members)
     )
-    organizations, matrix = _organizations(graphs, u_edges, org_ties, rated)
+    organizations, matrix = _organizations(graphs, org_ties, rated)
     network_metrics = _network_metrics(
         graphs,
         degrees,
@@ -169,7 +168,6 @@ def diagnose(
         network_metrics,
         network,
         graphs,
-        u_edges,
         response,
         missing=missing,
         reconstructed=reconstructed,
@@ -212,7 +210,6 @@ def _with_response(
     metrics: NetworkMetrics,
     network: Network,
     graphs: Graphs,
-    u_edges: list[tuple[int, int]],
     response: Response,
     *,
     missing: str,
@@ -325,7 +322,6 @@ def _network_metrics(
 
 def _organizations(
     graphs: Graphs,
-    u_edges: list[tuple[int, int]],
     org_ties: sna.GroupTies,
     rated: Any,
 ) -> tuple[tuple[OrganizationMetrics, ...], tuple[OrgTieCell, ...]]:
@@ -335,7 +331,7 @@ def _organizations(
     groups = max(len(names), 1)
     partners = [0] * len(names)
     bridges: list[list[int]] = [[] for _ in names]
-    ends = np.asarray(u_edges, dtype=np.int64).reshape(-1, 2)
+    ends = graphs.undirected_ends
     ga, gb = org[ends[:, 0]], org[ends[:, 1]]
     across = (ga >= 0) & (gb >= 0) & (ga != gb)
     if across.any():
@@ -348,7 +344,7 @@ def _organizations(
         held = np.unique(np.concatenate([ga * graphs.n + a, gb * graphs.n + b]))
         for key in held.tolist():
             bridges[key // graphs.n].append(key % graphs.n)
-    directed = np.asarray(graphs.directed.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    directed = graphs.directed_ends
     da, db = org[directed[:, 0]], org[directed[:, 1]]
     both = (da >= 0) & (db >= 0)
     cell_keys, cell_counts = np.unique(da[both] * groups + db[both], return_counts=True)

@@ -144,9 +144,9 @@ class GroupTies:
     external_by_group: list[int]
 
 
-def group_ties(edges: list[tuple[int, int]], group: list[int], groups: int) -> GroupTies:
-    """Count internal and external undirected ties (an edge list of the undirected
-    view) for a grouping (``-1``: no group).
+def group_ties(edges: Any, group: list[int], groups: int) -> GroupTies:
+    """Count internal and external undirected ties (the undirected view's edges: a list of
+    pairs or an ``(m, 2)`` array) for a grouping (``-1``: no group).
 
     >>> group_ties([(0, 1), (1, 2)], [0, 0, 1], 2).external
     1
