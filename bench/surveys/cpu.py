@@ -210,6 +210,7 @@ def main(argv: list[str]) -> int:
         with override_settings(MAILERS=locmem):
             opening = run.measure_opening(world)
         run.log(f"opened: {opening['invitations_created']} invitations")
+        run.gather_statistics()
         respondents = run.respondents_for(world, args.seed)
         random.Random(args.seed).shuffle(respondents)
         chosen = respondents[: args.respondents + args.warmup]
