@@ -4,12 +4,14 @@ stored diagnosis that the pages show."""
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pytest
 from django.core import mail
 from django.urls import reverse
 
 from netlead.core.tokens import hash_token
+from netlead.networks.models import NetworkMember
 from netlead.surveys.models import (
     DiagnosisStatus,
     HealthResponse,
@@ -89,6 +91,25 @@ def test_member_who_opts_out_is_not_named_on_the_map(
     # The only one not named in their organization and layer: labelled by organization alone.
     assert "Ben Police" not in labels and "Member of Police" in labels
     assert "Max Member" in labels
+
+
+def test_next_round_carries_ties_only_to_people_invited_again(
+    survey: Survey, django_capture_on_commit_callbacks
+) -> None:
+    """Last round's ties come back for people still in the network (under their membership of
+    today, also after leaving and rejoining), not for people who have left."""
+    m = survey.members
+    first = survey.open(django_capture_on_commit_callbacks)
+    survey.answer_ties(m[1], [m[0], m[3], m[4]], value=2)
+    survey.close(django_capture_on_commit_callbacks, first)
+    NetworkMember.objects.filter(pk__in=[m[3].pk, m[4].pk]).update(left_on=date(2020, 1, 1))
+    rejoined = NetworkMember.objects.create(network=m[4].network, person=m[4].person)
+
+    second = survey.open(django_capture_on_commit_callbacks)
+    survey.start(m[1])
+    prefilled = TieAnswer.objects.filter(round=second, respondent=m[1])
+    assert {a.target_id for a in prefilled} == {m[0].pk, rejoined.pk}
+    assert all(a.from_previous_round and a.reliability == 2 for a in prefilled)
 
 
 def test_map_data_carries_no_ratings(survey: Survey, django_capture_on_commit_callbacks) -> None:

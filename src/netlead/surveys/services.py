@@ -277,16 +277,24 @@ def start(invitation: SurveyInvitation, token: str) -> None:
     )
     if previous is None:
         return
-    invited = set(survey_round.invitations.values_list("member_id", flat=True))
-    # The same person may have left and rejoined: match by person, not by membership row.
-    person_to_member = dict(survey_round.invitations.values_list("member__person_id", "member_id"))
-    earlier = TieAnswer.objects.filter(
-        round=previous, respondent__person_id=invitation.member.person_id
-    ).select_related("target")
+    earlier = list(
+        TieAnswer.objects.filter(
+            round=previous, respondent__person_id=invitation.member.person_id
+        ).select_related("target")
+    )
+    if not earlier:
+        return
+    # The same person may have left and rejoined: match by person, not by membership row. Only
+    # the people named last round are looked up among this round's thousands of invitations.
+    person_to_member = dict(
+        survey_round.invitations.filter(
+            member__person_id__in={answer.target.person_id for answer in earlier}
+        ).values_list("member__person_id", "member_id")
+    )
     copies = []
     for answer in earlier:
         target = person_to_member.get(answer.target.person_id)
-        if target is None or target not in invited or target == invitation.member_id:
+        if target is None or target == invitation.member_id:
             continue
         copies.append(
             TieAnswer(
@@ -314,8 +322,14 @@ def roster_save(
     invitation = _locked(invitation)
     check_open_for_answers(invitation)
     ticked_set, shown_set = set(ticked), set(shown_ticked)
-    invited = set(invitation.round.invitations.values_list("member_id", flat=True))
-    outside = (ticked_set | shown_set) - invited
+    # Only the people on the form are looked up: a round of thousands has thousands invited.
+    on_form = ticked_set | shown_set
+    invited = set(
+        invitation.round.invitations.filter(member_id__in=on_form).values_list(
+            "member_id", flat=True
+        )
+    )
+    outside = on_form - invited
     if outside or invitation.member_id in ticked_set:
         raise ValidationError(_("The list named someone who is not in this survey round."))
     TieAnswer.objects.filter(
