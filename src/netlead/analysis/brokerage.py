@@ -32,12 +32,12 @@ def brokerage_roles(
     """Count each member's brokerage roles on a simple directed graph.
 
     ``org`` gives an organization code per vertex (``-1`` for none); ``ends`` (the graph's
-    edges as an ``(m, 2)`` array) and ``undirected`` (its collapsed undirected view) when the
-    caller has them. Counting is per tie
-    i -> j (i and j with an organization): every out-neighbour k of j is a candidate,
-    split by organization with one table lookup, minus the k that i reaches directly (the
-    transitive triples, found from the triangles of the undirected view) and i itself when
-    j -> i. All of it is array work (numpy), with no loop over ties in Python.
+    edges as an ``(m, 2)`` array) and ``undirected`` (its collapsed undirected view) are passed
+    when the caller has them. Counting is per tie i -> j (i and j with an organization): every
+    out-neighbour k of j is a candidate, split by organization with one table lookup, minus the
+    k that i reaches directly (the transitive triples, found from the triangles of the
+    undirected view) and i itself when j -> i. All of it is array work (numpy), with no loop
+    over ties in Python.
 
     Reference: Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: A
     formal approach to brokerage in transaction networks. Sociological

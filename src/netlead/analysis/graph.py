@@ -68,6 +68,7 @@ def edge_ends(edges: Sequence[tuple[int, int]]) -> Any:
     [[0, 1], [2, 0]]
     """
     flat = np.fromiter(chain.from_iterable(edges), dtype=np.int64, count=2 * len(edges))
+    flat.flags.writeable = False  # shared by every metric: none may change it
     return flat.reshape(-1, 2)
 
 
