@@ -107,6 +107,59 @@ def test_health_page_shows_the_points_given_and_marks_the_gaps(
     assert refused.text.count('<fieldset class="missing">') == 28
 
 
+def test_health_submit_saves_and_submits_under_one_lock(
+    survey: Survey, django_capture_on_commit_callbacks, django_assert_num_queries
+) -> None:
+    """The submit button carries every statement: saving them and submitting is one
+    transaction, and the stored answers are asked for only when the page lacked some."""
+    from netlead.frameworks.instruments import health_check
+    from netlead.surveys.models import HealthAnswer, HealthResponse
+
+    survey.open(django_capture_on_commit_callbacks, instrument="health_check")
+    client, token = survey.start(survey.members[1])
+    url = reverse("surveys:answer_health", args=[token])
+    keys = [item.key for item in health_check("en").items]
+    client.post(url, {f"item-{keys[0]}": 1})
+    every = {f"item-{key}": 3 for key in keys[1:]}
+
+    # The rate count, invitation, the invitation's lock with its round, the response, one
+    # upsert of the answers, the response and the invitation marked submitted.
+    with django_assert_num_queries(RATE_COUNT + SAVEPOINT + 6):
+        done = client.post(url, {**every, f"item-{keys[0]}": 5, "submit": "1"})
+    assert done.status_code == 302 and done.url.endswith("/thanks/")
+    response = HealthResponse.objects.get(submitted=True)
+    assert dict(HealthAnswer.objects.filter(response=response).values_list("item", "value")) == {
+        **{key: 3 for key in keys[1:]},
+        keys[0]: 5,
+    }
+
+
+def test_health_submit_keeps_the_answers_of_an_incomplete_page(
+    survey: Survey, django_capture_on_commit_callbacks
+) -> None:
+    """A submit that lacks statements is refused, but what it carried is saved, and the
+    statements answered earlier count."""
+    from netlead.frameworks.instruments import health_check
+    from netlead.surveys.models import HealthAnswer, SurveyInvitation
+
+    survey.open(django_capture_on_commit_callbacks, instrument="health_check")
+    member = survey.members[1]
+    client, token = survey.start(member)
+    url = reverse("surveys:answer_health", args=[token])
+    keys = [item.key for item in health_check("en").items]
+    client.post(url, {f"item-{keys[0]}": 2})
+    refused = client.post(url, {**{f"item-{key}": 4 for key in keys[1:-1]}, "submit": "1"})
+    assert refused.status_code == 400
+    assert refused.text.count('<fieldset class="missing">') == 1
+    assert HealthAnswer.objects.count() == len(keys) - 1
+    assert SurveyInvitation.objects.get(member=member).submitted_at is None
+
+    done = client.post(url, {f"item-{keys[-1]}": 1, "submit": "1"})
+    assert done.status_code == 302
+    assert HealthAnswer.objects.count() == len(keys)
+    assert SurveyInvitation.objects.get(member=member).submitted_at is not None
+
+
 def test_saving_ratings_is_one_update_whatever_the_number_of_people(
     survey: Survey, open_round: SurveyRound, django_assert_num_queries
 ) -> None:

@@ -408,41 +408,71 @@ def health_answers_save(
     invitation: SurveyInvitation, token: str, answers: Mapping[str, int]
 ) -> int:
     """Save health-check answers (item key -> 1-5), one row per statement."""
+    _check_health_answers(invitation, answers)
+    with transaction.atomic():
+        # Under the invitation's lock that submit also takes: an autosave that arrives after
+        # (or during) the submit never changes a submitted answer.
+        check_open_for_answers(_locked(invitation))
+        _health_answers_write(_health_response_to_change(invitation, token), answers)
+    return len(answers)
+
+
+def health_submit(invitation: SurveyInvitation, token: str, answers: Mapping[str, int]) -> None:
+    """Save the health check's last answers and submit it, under one lock and one read of the
+    response (the submit button carries every statement on the page). When statements are
+    still unanswered, the answers given are kept and Incomplete names the rest."""
+    _check_health_answers(invitation, answers)
+    with transaction.atomic():
+        locked = _locked(invitation)
+        _check_may_submit(locked)
+        response = _health_response_to_change(locked, token)
+        _health_answers_write(response, answers)
+        missing = set(HEALTH_ITEMS.difference(answers))
+        if missing:  # asked only when the page did not carry every statement
+            missing -= set(response.answers.filter(item__in=missing).values_list("item", flat=True))
+        if not missing:
+            # Whether, not when: the invitation's time would pair the two.
+            HealthResponse.objects.filter(pk=response.pk).update(submitted=True)
+            _mark_submitted(locked)
+    # Raised after the transaction, so the answers given are saved.
+    if missing:
+        raise Incomplete(sorted(missing))
+
+
+def _check_health_answers(invitation: SurveyInvitation, answers: Mapping[str, int]) -> None:
     check_open_for_answers(invitation)
     for item, value in answers.items():
         if item not in HEALTH_ITEMS:
             raise ValidationError(_("The form was changed and could not be saved."))
         check_value(value, SCORE)
-    with transaction.atomic():
-        # Under the invitation's lock that submit also takes: an autosave that arrives after
-        # (or during) the submit never changes a submitted answer.
-        check_open_for_answers(_locked(invitation))
-        response = health_response_for(invitation, token)
-        if response is None:
-            raise ValidationError(_("Please start the survey from its first page."))
-        if response.submitted:
-            raise AlreadySubmitted
-        # One statement for all of them (a submit carries every statement): the invitation's
-        # lock keeps a second tab out until this one is done.
-        HealthAnswer.objects.bulk_create(
-            [
-                HealthAnswer(response=response, item=item, value=value)
-                for item, value in answers.items()
-            ],
-            update_conflicts=True,
-            unique_fields=["response", "item"],
-            update_fields=["value"],
-        )
-    return len(answers)
 
 
-def missing_answers(invitation: SurveyInvitation, token: str) -> list[str]:
-    """What still has to be answered before submitting: health item keys, or the ids (as
-    strings) of members whose tie lacks a rating."""
-    if invitation.round.instrument == Instrument.HEALTH:
-        response = health_response_for(invitation, token)
-        answered = set(response.answers.values_list("item", flat=True)) if response else set()
-        return [key for key in sorted(HEALTH_ITEMS) if key not in answered]
+def _health_response_to_change(invitation: SurveyInvitation, token: str) -> HealthResponse:
+    """The respondent's anonymous response, read under the invitation's lock."""
+    response = health_response_for(invitation, token)
+    if response is None:
+        raise ValidationError(_("Please start the survey from its first page."))
+    if response.submitted:
+        raise AlreadySubmitted
+    return response
+
+
+def _health_answers_write(response: HealthResponse, answers: Mapping[str, int]) -> None:
+    # One statement for all of them (a submit carries every statement): the invitation's
+    # lock keeps a second tab out until this one is done.
+    HealthAnswer.objects.bulk_create(
+        [
+            HealthAnswer(response=response, item=item, value=value)
+            for item, value in answers.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["response", "item"],
+        update_fields=["value"],
+    )
+
+
+def _missing_ratings(invitation: SurveyInvitation) -> list[str]:
+    """The ids (as strings) of the members named whose tie still lacks a rating."""
     unanswered = Q()
     for question in TIE_QUESTIONS:
         unanswered |= Q(**{f"{question}__isnull": True})
@@ -452,23 +482,34 @@ def missing_answers(invitation: SurveyInvitation, token: str) -> list[str]:
     return [str(target) for target in sorted(missing)]
 
 
-@transaction.atomic
 def submit(invitation: SurveyInvitation, token: str) -> None:
-    """Submit the answers. A second submit raises AlreadySubmitted and changes nothing."""
-    invitation = _locked(invitation)
-    check_open_for_answers(invitation)
-    if invitation.started_at is None:
-        raise ValidationError(_("Please start the survey from its first page."))
-    missing = missing_answers(invitation, token)
+    """Submit the answers. A second submit raises AlreadySubmitted and changes nothing;
+    unanswered questions raise Incomplete, naming them."""
+    if invitation.round.instrument == Instrument.HEALTH:
+        health_submit(invitation, token, {})
+    else:
+        _ratings_submit(invitation)
+
+
+@transaction.atomic
+def _ratings_submit(invitation: SurveyInvitation) -> None:
+    locked = _locked(invitation)
+    _check_may_submit(locked)
+    missing = _missing_ratings(locked)
     if missing:
         raise Incomplete(missing)
-    if invitation.round.instrument == Instrument.HEALTH:
-        # Whether, not when: the invitation's time would pair the two.
-        HealthResponse.objects.filter(
-            round=invitation.round, key_hash=response_key(token, HEALTH_RESPONSE_PURPOSE)
-        ).update(submitted=True)
-    invitation.submitted_at = timezone.now()
-    invitation.save(update_fields=["submitted_at"])
+    _mark_submitted(locked)
+
+
+def _check_may_submit(locked: SurveyInvitation) -> None:
+    check_open_for_answers(locked)
+    if locked.started_at is None:
+        raise ValidationError(_("Please start the survey from its first page."))
+
+
+def _mark_submitted(locked: SurveyInvitation) -> None:
+    locked.submitted_at = timezone.now()
+    locked.save(update_fields=["submitted_at"])
 
 
 # -- Introductions -------------------------------------------------------------------------

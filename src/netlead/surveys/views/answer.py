@@ -373,10 +373,10 @@ def answer_health(request: HttpRequest, invitation: SurveyInvitation, token: str
     missing: list[str] = []
     if request.method == "POST":
         try:
-            services.health_answers_save(invitation, token, _posted_health(request))
             if "submit" not in request.POST:
+                services.health_answers_save(invitation, token, _posted_health(request))
                 return redirect("surveys:answer_health", token)
-            services.submit(invitation, token)
+            services.health_submit(invitation, token, _posted_health(request))
             return redirect("surveys:answer_thanks", token)
         except services.Incomplete as gaps:
             missing = gaps.missing
