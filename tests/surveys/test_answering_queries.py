@@ -4,6 +4,7 @@ fixed number of questions, however many people the round has, and touches no ses
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from netlead.surveys.models import SurveyRound, TieAnswer
@@ -36,8 +37,9 @@ def test_roster_and_ties_pages_ask_a_fixed_number_of_queries(
     client.post(roster, {"named": [m[4].pk, m[5].pk]})
     TieAnswer.objects.filter(respondent=m[3], target=m[5]).update(from_previous_round=True)
 
-    # The rate count, invitation, roster size, ties named, everyone listed.
-    with django_assert_num_queries(RATE_COUNT + 4):
+    # The rate count, invitation (with round and network), ties named, the respondent with
+    # their organization, roster size, everyone listed.
+    with django_assert_num_queries(RATE_COUNT + 5):
         full = client.get(roster)
     assert full.status_code == 200
     assert full.text.count('name="named"') == len(m) - 1
@@ -46,9 +48,9 @@ def test_roster_and_ties_pages_ask_a_fixed_number_of_queries(
     assert "data-roster-name" in full.text  # what the type-to-filter script reads
 
     monkeypatch.setattr(answer, "FULL_ROSTER_LIMIT", 2)
-    # The rate count, invitation, roster size, ties named, the people named with the own
-    # organization.
-    with django_assert_num_queries(RATE_COUNT + 4):
+    # The rate count, invitation, ties named, the respondent, roster size, the people named
+    # with the own organization.
+    with django_assert_num_queries(RATE_COUNT + 5):
         large = client.get(roster)
     # Named (m[4] a colleague, m[5] elsewhere, named last round) and the other colleague.
     assert (
@@ -62,7 +64,7 @@ def test_roster_and_ties_pages_ask_a_fixed_number_of_queries(
     assert "data-roster-name" not in large.text
     assert "Dee School" in large.text and "Max Member" not in large.text
     # The same, plus the search.
-    with django_assert_num_queries(RATE_COUNT + 5):
+    with django_assert_num_queries(RATE_COUNT + 6):
         found = client.get(roster + "?q=member")
     assert "Max Member" in found.text
 
@@ -71,6 +73,27 @@ def test_roster_and_ties_pages_ask_a_fixed_number_of_queries(
     assert ties.text.count('type="radio"') == 2 * 7 * 4
     assert ties.text.count("from the last round") == 1
     assert "sessionid" not in ties.cookies
+
+
+def test_start_page_reads_the_workspace_only_for_its_threshold(
+    survey: Survey, open_round: SurveyRound, django_assert_num_queries
+) -> None:
+    """Every answering page reads the invitation with its round and network, not more; the
+    start page alone also reads the workspace, whose threshold k it states."""
+    workspace = survey.net.network.workspace
+    workspace.anonymity_threshold = 7
+    workspace.save()
+    member = survey.members[2]
+    token = survey.tokens[member.pk]
+    client = Client()
+    client.get(reverse("surveys:answer", args=[token]))  # the first in a window sweeps old counts
+    # The rate count, invitation (with round and network), its workspace.
+    with django_assert_num_queries(RATE_COUNT + 2):
+        page = client.get(reverse("surveys:answer", args=[token]))
+    assert page.status_code == 200
+    assert "of at least 7 people" in page.text
+    refused = client.post(reverse("surveys:answer", args=[token]), {})
+    assert refused.status_code == 400 and "of at least 7 people" in refused.text
 
 
 def test_ties_page_shows_the_saved_points_and_escapes_names(

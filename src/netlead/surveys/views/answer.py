@@ -38,12 +38,10 @@ def _context(invitation: SurveyInvitation, token: str, **extra: Any) -> dict[str
     survey_round = invitation.round
     language = active_language()
     instrument = health_check(language) if survey_round.is_health else relationship_survey(language)
-    k = survey_round.network.workspace.anonymity_threshold
     return {
         "invitation": invitation,
         "round": survey_round,
         "instrument": instrument,
-        "purpose": instrument.purpose.replace("{k}", str(k)),
         "token": token,
         **extra,
     }
@@ -58,13 +56,18 @@ def _first_step(invitation: SurveyInvitation, token: str) -> HttpResponse:
 @with_invitation
 def answer_start(request: HttpRequest, invitation: SurveyInvitation, token: str) -> HttpResponse:
     """Purpose and consent first; agreeing starts the survey (or continues it)."""
+    consent_error = False
     if request.method == "POST":
-        if request.POST.get("consent") != "yes":
-            context = _context(invitation, token, consent_error=True)
-            return render(request, "surveys/answer_start.html", context, status=400)
-        services.start(invitation, token)
-        return _first_step(invitation, token)
-    return render(request, "surveys/answer_start.html", _context(invitation, token))
+        if request.POST.get("consent") == "yes":
+            services.start(invitation, token)
+            return _first_step(invitation, token)
+        consent_error = True
+    context = _context(invitation, token, consent_error=consent_error)
+    # Only this page states k (the workspace's threshold), so only it reads the workspace.
+    k = invitation.round.network.workspace.anonymity_threshold
+    context["purpose"] = context["instrument"].purpose.replace("{k}", str(k))
+    status = 400 if consent_error else 200
+    return render(request, "surveys/answer_start.html", context, status=status)
 
 
 def _ids(values: list[str]) -> set[int]:
@@ -213,6 +216,7 @@ def answer_roster(request: HttpRequest, invitation: SurveyInvitation, token: str
             return redirect("surveys:answer_ratings", token)
     named, prefilled = _named(invitation)
     query = request.GET.get("q", "").strip()[:100]
+    services.respondent_read(invitation)  # "You answer as ..." and the own organization
     context = _context(
         invitation,
         token,
