@@ -9,9 +9,10 @@ Builds a round of `--members` members in a throwaway database (as run.py does: P
 `--respondents` respondents through the answering path (and as many through a health
 check of the same network) with Django's test client (the real
 middleware, views and templates; no HTTP). For each page: the median CPU time of this process
-(`time.process_time()`, so little disturbed by other work on the machine; the database
-server's own CPU is not in it), the SQL queries and the response size. Prints a Markdown
-table; `--json` writes the figures too.
+(`time.process_time()`, so little disturbed by other work on the machine), the CPU time
+the PostgreSQL server process of this connection spent on it (read from /proc, as the
+server runs on this machine; not on SQLite), the SQL queries and the response size. Prints
+a Markdown table; `--json` writes the figures too.
 """
 
 from __future__ import annotations
@@ -113,13 +114,38 @@ def health_walks(world: dict[str, Any], count: int, seed: int) -> list[list[Step
     return walks
 
 
+def _server_cpu_ns(connection: Any) -> tuple[int, int] | None:
+    """(backend pid, nanoseconds it has run on a CPU) of the connection's PostgreSQL server
+    process; None on SQLite or when /proc does not show it."""
+    if connection.vendor != "postgresql":
+        return None
+    connection.ensure_connection()
+    pid = connection.connection.info.backend_pid
+    try:
+        # The first figure of schedstat: time on a CPU, in nanoseconds.
+        return pid, int(Path(f"/proc/{pid}/schedstat").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _server_cpu_ms(before: tuple[int, int] | None, connection: Any) -> float | None:
+    """The server's CPU time since `before`, if the same server process served the request
+    (Django may close an old connection at the start or end of a request)."""
+    if before is None or connection.connection is None:
+        return None
+    after = _server_cpu_ns(connection)
+    if after is None or after[0] != before[0]:
+        return None
+    return (after[1] - before[1]) / 1e6
+
+
 def measure(walks: list[list[Step]], warmup: int, profile: str | None = None) -> dict[str, Any]:
     from django.db import connection
     from django.test import Client
 
     # CPU time, like the figures: waiting for the database is not what is measured here.
     profiler = cProfile.Profile(time.process_time) if profile else None
-    seen: dict[str, list[tuple[float, int, int]]] = {}
+    seen: dict[str, list[tuple[float, int, int, float | None]]] = {}
     client = Client(HTTP_HOST="127.0.0.1")
     for index, steps in enumerate(walks):
         client.cookies.clear()
@@ -129,6 +155,7 @@ def measure(walks: list[list[Step]], warmup: int, profile: str | None = None) ->
                 profiling = profiler is not None and kind == profile and index >= warmup
                 if profiling:
                     profiler.enable()
+                server_before = _server_cpu_ns(connection)
                 start = time.process_time()
                 if method == "post":  # as a browser sends a form (the test client's default is
                     # multipart, much dearer to parse)
@@ -138,15 +165,18 @@ def measure(walks: list[list[Step]], warmup: int, profile: str | None = None) ->
                 cpu_ms = (time.process_time() - start) * 1000
                 if profiling:
                     profiler.disable()
+            server_ms = _server_cpu_ms(server_before, connection)
             if response.status_code != expect:
                 raise RuntimeError(f"{kind}: status {response.status_code}, wanted {expect}")
             if index >= warmup:
-                seen.setdefault(kind, []).append((cpu_ms, counter.count, len(response.content)))
+                row = (cpu_ms, counter.count, len(response.content), server_ms)
+                seen.setdefault(kind, []).append(row)
     if profiler is not None and profiler.getstats():  # the page may be in the other walk
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(60)
     return {
         kind: {
             "cpu_ms": round(statistics.median(row[0] for row in rows), 2),
+            "db_cpu_ms": _median_or_none([row[3] for row in rows if row[3] is not None]),
             "queries": max(row[1] for row in rows),
             "bytes": max(row[2] for row in rows),
         }
@@ -154,21 +184,36 @@ def measure(walks: list[list[Step]], warmup: int, profile: str | None = None) ->
     }
 
 
+def _median_or_none(values: list[float]) -> float | None:
+    return round(statistics.median(values), 2) if values else None
+
+
 def print_comparison(before: dict[str, Any], after: dict[str, Any]) -> None:
     print(
-        "| page | CPU ms before | CPU ms after | after/before | SQL before | SQL after "
+        "| page | CPU ms before | CPU ms after | after/before | database CPU ms before "
+        "| database CPU ms after | after/before | SQL before | SQL after "
         "| size before | size after |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for kind, row in after.items():
         old = before.get(kind)
         if old is None:
             continue
-        ratio = row["cpu_ms"] / old["cpu_ms"] if old["cpu_ms"] else 0
+        old_db, new_db = old.get("db_cpu_ms"), row.get("db_cpu_ms")
         print(
-            f"| {kind} | {old['cpu_ms']} | {row['cpu_ms']} | {ratio:.2f} | {old['queries']} "
-            f"| {row['queries']} | {run._kib(old['bytes'])} | {run._kib(row['bytes'])} |"
+            f"| {kind} | {old['cpu_ms']} | {row['cpu_ms']} | {_ratio(old['cpu_ms'], row['cpu_ms'])} "
+            f"| {_shown(old_db)} | {_shown(new_db)} | {_ratio(old_db, new_db)} "
+            f"| {old['queries']} | {row['queries']} "
+            f"| {run._kib(old['bytes'])} | {run._kib(row['bytes'])} |"
         )
+
+
+def _shown(value: float | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def _ratio(before: float | None, after: float | None) -> str:
+    return f"{after / before:.2f}" if before and after is not None else "-"
 
 
 def main(argv: list[str]) -> int:
@@ -227,10 +272,13 @@ def main(argv: list[str]) -> int:
     if args.baseline:
         print_comparison(json.loads(args.baseline.read_text(encoding="utf-8")), pages)
     else:
-        print("| page | CPU ms (median) | SQL queries | size |")
-        print("|---|---|---|---|")
+        print("| page | CPU ms (median) | database CPU ms (median) | SQL queries | size |")
+        print("|---|---|---|---|---|")
         for kind, row in pages.items():
-            print(f"| {kind} | {row['cpu_ms']} | {row['queries']} | {run._kib(row['bytes'])} |")
+            print(
+                f"| {kind} | {row['cpu_ms']} | {_shown(row['db_cpu_ms'])} | {row['queries']} "
+                f"| {run._kib(row['bytes'])} |"
+            )
     if args.json:
         args.json.write_text(json.dumps(pages, indent=1) + "\n", encoding="utf-8")
     return 0
