@@ -13,7 +13,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -27,9 +26,9 @@ from netlead.core.language import active_language
 from netlead.core.token_links import token_link
 from netlead.core.web import speak_language
 from netlead.frameworks.instruments import health_check, relationship_survey
-from netlead.networks.models import NetworkMember
 from netlead.surveys import roster_search, services
 from netlead.surveys.models import HealthAnswer, SurveyInvitation, TieAnswer
+from netlead.surveys.roster_search import RosterEntry
 
 with_invitation = token_link(services.invitation_for_token, "surveys/answer_problem.html")
 
@@ -84,28 +83,6 @@ FULL_ROSTER_LIMIT = 150
 SEARCH_RESULTS = 30
 
 
-#: A roster line: member id (as text, for the form), person's name, organization's name.
-RosterEntry = tuple[str, str, str]
-
-
-def _roster_members(invitation: SurveyInvitation) -> QuerySet[NetworkMember]:
-    return (
-        NetworkMember.objects.filter(survey_invitations__round=invitation.round)
-        .exclude(pk=invitation.member_id)
-        .order_by("person__organization__name", "person__name")
-    )
-
-
-def _entries(members: QuerySet[NetworkMember]) -> list[RosterEntry]:
-    # Plain tuples, not model instances: a roster has hundreds of lines.
-    return [
-        (str(pk), name, organization or "—")
-        for pk, name, organization in members.values_list(
-            "pk", "person__name", "person__organization__name"
-        )
-    ]
-
-
 def _roster_items(
     entries: list[RosterEntry],
     named: set[str],
@@ -144,29 +121,25 @@ def _roster_items(
 
 def _roster(invitation: SurveyInvitation, named: set[int], query: str) -> dict[str, Any]:
     """What the roster page lists: everyone in a small round; in a large one, the people
-    named, the respondent's own organization and the results of a search."""
-    members = _roster_members(invitation)
+    named, the respondent's own organization and the results of a search. All from the
+    round's roster as this process keeps it (roster_search)."""
+    round_id, me = invitation.round_id, str(invitation.member_id)
     shown = {str(pk) for pk in named}
-    size = SurveyInvitation.objects.filter(round_id=invitation.round_id).count() - 1
-    if size <= FULL_ROSTER_LIMIT:
-        return {
-            "everyone": _roster_items(_entries(members), shown, filterable=True),
-            "large": False,
-        }
-    organization = invitation.member.person.organization_id
-    # The people named and the own organization in one query, told apart here.
-    own = Q(person__organization_id=organization) if organization else Q(pk__in=[])
-    listed = _entries(members.filter(Q(pk__in=named) | own))
-    named_entries = [e for e in listed if e[0] in shown]
-    colleagues = [e for e in listed if e[0] not in shown]
+    if roster_search.size(round_id) - 1 <= FULL_ROSTER_LIMIT:
+        everyone = roster_search.everyone(round_id, leave_out=me)
+        return {"everyone": _roster_items(everyone, shown, filterable=True), "large": False}
+    named_entries, colleagues = roster_search.named_and_colleagues(
+        round_id,
+        named=shown,
+        organization_id=invitation.member.person.organization_id,
+        leave_out=me,
+    )
     results: list[RosterEntry] = []
     if query:
         # Everyone already on the page is left out: one checkbox per person.
+        on_page = {pk for pk, *_ in named_entries} | {pk for pk, *_ in colleagues}
         results = roster_search.search(
-            invitation.round_id,
-            query,
-            leave_out={pk for pk, *_ in listed} | {str(invitation.member_id)},
-            limit=SEARCH_RESULTS,
+            round_id, query, leave_out=on_page | {me}, limit=SEARCH_RESULTS
         )
     return {
         "large": True,
