@@ -209,3 +209,28 @@ def test_saving_ratings_is_one_update_whatever_the_number_of_people(
     assert (ties[m[2].pk].frequency, ties[m[2].pk].reliability) == (2, 4)  # kept, added
     assert (ties[m[3].pk].frequency, ties[m[3].pk].reliability) == (3, None)
     assert TieAnswer.objects.get(round=open_round, respondent=m[4]).frequency == 1  # untouched
+
+
+def test_health_consent_reads_the_respondent_once_and_makes_one_response(
+    survey: Survey, django_capture_on_commit_callbacks, django_assert_num_queries
+) -> None:
+    """Agreeing to a health check starts it and makes the anonymous response, which keeps
+    the organization and layer for the breakdown; agreeing again in a second tab makes no
+    second one."""
+    from netlead.surveys.models import HealthResponse
+
+    survey.open(django_capture_on_commit_callbacks, instrument="health_check")
+    member = survey.members[1]
+    token = survey.tokens[member.pk]
+    client = Client()
+    url = reverse("surveys:answer", args=[token])
+    client.get(url)  # the first in a window sweeps old counts
+    # The rate count, invitation, the invitation's lock, started, the respondent with their
+    # organization, the response.
+    with django_assert_num_queries(RATE_COUNT + SAVEPOINT + 5):
+        started = client.post(url, {"consent": "yes"})
+    assert started.status_code == 302
+    assert client.post(url, {"consent": "yes"}).status_code == 302
+    response = HealthResponse.objects.get()
+    assert response.organization == member.person.organization.name
+    assert response.layer == member.person.layer and not response.submitted

@@ -264,14 +264,19 @@ def start(invitation: SurveyInvitation, token: str) -> None:
     invitation.save(update_fields=["started_at"])
     survey_round = invitation.round
     if survey_round.instrument == Instrument.HEALTH:
+        respondent_read(invitation)
         person = invitation.member.person
-        HealthResponse.objects.get_or_create(
-            key_hash=response_key(token, HEALTH_RESPONSE_PURPOSE),
-            defaults={
-                "round": survey_round,
-                "organization": person.organization.name if person.organization else "",
-                "layer": person.layer,
-            },
+        # One statement: a response already made for this link (a second tab) is kept.
+        HealthResponse.objects.bulk_create(
+            [
+                HealthResponse(
+                    key_hash=response_key(token, HEALTH_RESPONSE_PURPOSE),
+                    round=survey_round,
+                    organization=person.organization.name if person.organization else "",
+                    layer=person.layer,
+                )
+            ],
+            ignore_conflicts=True,
         )
         return
     previous = (
