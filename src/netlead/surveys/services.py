@@ -41,7 +41,8 @@ from netlead.surveys.rules import (
 
 
 class Incomplete(ValidationError):
-    """Submitted with questions still open; `missing` says which (see missing_answers)."""
+    """Submitted with questions still open; `missing` says which: health item keys, or the ids
+    (as text) of the members named whose tie lacks a rating."""
 
     def __init__(self, missing: list[str]) -> None:
         super().__init__(_("Some questions are not answered yet."))
