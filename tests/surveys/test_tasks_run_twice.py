@@ -5,14 +5,17 @@ refused, so only one diagnosis task is queued."""
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.utils import timezone
 
 from netlead.surveys import services
 from netlead.surveys.models import DiagnosisStatus, SurveyInvitation
+from netlead.surveys.services import REMINDER_GAP
 from netlead.surveys.tasks import compute_diagnosis, send_invitations, send_reminders
 from tests.surveys.conftest import Survey
 
@@ -22,6 +25,7 @@ def test_invitations_sent_twice_mail_each_member_once(
 ) -> None:
     survey_round = survey.open(django_capture_on_commit_callbacks)
     assert len(mail.outbox) == len(survey.members)
+    sent = list(mail.outbox)
     mail.outbox.clear()
     assert send_invitations.call(round_id=survey_round.pk, base_url="http://testserver") == 0
     assert mail.outbox == []
@@ -30,9 +34,16 @@ def test_invitations_sent_twice_mail_each_member_once(
     unsent = SurveyInvitation.objects.filter(round=survey_round).first()
     assert unsent is not None
     SurveyInvitation.objects.filter(pk=unsent.pk).update(sent_at=None)
+    first_id = next(
+        m.extra_headers["Message-ID"] for m in sent if m.to == [unsent.member.person.email]
+    )
     assert send_invitations.call(round_id=survey_round.pk, base_url="http://testserver") == 1
     assert send_invitations.call(round_id=survey_round.pk, base_url="http://testserver") == 0
     assert [m.to for m in mail.outbox] == [[unsent.member.person.email]]
+    # Sent again, it is the same message: mail clients that sort by Message-ID show it once.
+    assert mail.outbox[0].message()["Message-ID"] == first_id
+    assert len({m.extra_headers["Message-ID"] for m in sent}) == len(survey.members)
+    assert all(unsent.salt not in m.extra_headers["Message-ID"] for m in sent)
 
 
 def test_a_reminder_task_run_twice_reminds_once(
@@ -45,6 +56,14 @@ def test_a_reminder_task_run_twice_reminds_once(
     assert send_reminders.call(round_id=survey_round.pk, base_url="http://testserver") == 0
     assert len(mail.outbox) == 5
     assert len({m.to[0] for m in mail.outbox}) == 5
+    # The next reminder, later, is a new message (its own Message-ID), not the first again.
+    first = {m.to[0]: m.extra_headers["Message-ID"] for m in mail.outbox}
+    mail.outbox.clear()
+    SurveyInvitation.objects.filter(round=survey_round).update(
+        reminded_at=timezone.now() - REMINDER_GAP - timedelta(minutes=1)
+    )
+    assert send_reminders.call(round_id=survey_round.pk, base_url="http://testserver") == 5
+    assert all(first[m.to[0]] != m.extra_headers["Message-ID"] for m in mail.outbox)
 
 
 def test_closing_twice_is_refused_and_the_diagnosis_is_stored_once(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.mail.message import EmailMessage
+from django.core.mail.utils import DNS_NAME
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.tasks import task
@@ -21,6 +22,8 @@ from netlead.surveys.models import (
 )
 from netlead.surveys.services import REMINDER_GAP
 
+MESSAGE_ID_PURPOSE = "netlead.surveys.mail.message-id"
+
 
 def _send(invitations: QuerySet[SurveyInvitation], base_url: str, *, reminder: bool) -> int:
     """Mail each invitation its personal link, in its language. Each invitation is locked,
@@ -29,7 +32,9 @@ def _send(invitations: QuerySet[SurveyInvitation], base_url: str, *, reminder: b
     that dies mid-way leaves the ones it had not committed for the next run (RQ runs its job
     again: netlead.core.rq_queue). A locked row is waited for, not skipped: the lock may be a
     respondent's save, and a skipped row would stay unsent. Only a crash in the instant between
-    the mail leaving and the COMMIT reaching the database can send one twice."""
+    the mail leaving and the COMMIT reaching the database can send one twice; that mail then
+    goes out again as the same message (`_message_id`), which mail clients that sort by
+    Message-ID show once."""
     field = "reminded_at" if reminder else "sent_at"
     sent = 0
     for pk in list(invitations.order_by("pk").values_list("pk", flat=True)):
@@ -49,9 +54,21 @@ def _send(invitations: QuerySet[SurveyInvitation], base_url: str, *, reminder: b
                 *_message(invitation, base_url, reminder=reminder),
                 None,
                 [invitation.member.person.email],
+                headers={"Message-ID": _message_id(invitation, reminder=reminder)},
             ).send()
         sent += 1
     return sent
+
+
+def _message_id(invitation: SurveyInvitation, *, reminder: bool) -> str:
+    """The same Message-ID each time this mail is sent again after a crash: the invitation, or
+    the reminder that follows the last one (its time is read before this run changes it). A
+    keyed hash, so it tells nothing about the invitation or its link."""
+    after = invitation.reminded_at.isoformat() if reminder and invitation.reminded_at else ""
+    kind = "reminder" if reminder else "invitation"
+    # The keyed derivation of links (core.tokens), under a purpose of its own.
+    digest = token_for(f"{kind}:{invitation.pk}:{after}", MESSAGE_ID_PURPOSE)
+    return f"<{digest}@{DNS_NAME}>"
 
 
 def _message(invitation: SurveyInvitation, base_url: str, *, reminder: bool) -> tuple[str, str]:
