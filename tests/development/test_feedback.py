@@ -475,3 +475,6 @@ def test_the_invitation_task_run_twice_mails_once(
     assert send_observer_invitation.call(invitation_id=invitation.pk, base_url="") is True
     assert send_observer_invitation.call(invitation_id=invitation.pk, base_url="") is False
     assert len(mailoutbox) == 2
+    # Sent again, it is the same message (mail programs that sort by Message-ID show it once).
+    first, again = (m.message()["Message-ID"] for m in mailoutbox)
+    assert first == again

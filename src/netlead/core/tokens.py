@@ -9,6 +9,7 @@ import hmac
 import secrets
 
 from django.conf import settings
+from django.core.mail.utils import DNS_NAME
 
 
 def new_token() -> str:
@@ -41,3 +42,15 @@ def response_key(token: str, purpose: str) -> str:
     """The key of an anonymous response that belongs to `token`: a different hash from the
     invitation's, so a stored response cannot be matched to its invitation row."""
     return hashlib.sha256(f"{purpose}:{token}".encode()).hexdigest()
+
+
+#: Purpose of `repeatable_message_id`'s keyed hash.
+MESSAGE_ID_PURPOSE = "netlead.mail.message-id"
+
+
+def repeatable_message_id(key: str) -> str:
+    """The Message-ID of a mail that a task may send again: a task killed between the mail
+    leaving and its COMMIT sends it once more, and with the same `key` it is the same message,
+    which mail programs that sort by Message-ID show once. A keyed hash, so it tells nothing
+    about the key."""
+    return f"<{token_for(key, MESSAGE_ID_PURPOSE)}@{DNS_NAME}>"

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from netlead.core.tokens import repeatable_message_id
 from netlead.development.links import observer_token
 from netlead.development.models import ObserverInvitation
 
@@ -59,7 +60,12 @@ def send_observer_invitation(*, invitation_id: int, base_url: str) -> bool:
         if invitation is None:
             return False
         ObserverInvitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
-        _message(invitation, base_url, reminder=False).send()
+        message = _message(invitation, base_url, reminder=False)
+        # Sent again only if this run dies before its COMMIT: then as the same message.
+        message.extra_headers["Message-ID"] = repeatable_message_id(
+            f"observer-invitation:{invitation.pk}"
+        )
+        message.send()
     return True
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.core.mail.message import EmailMessage
-from django.core.mail.utils import DNS_NAME
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.tasks import task
@@ -12,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from netlead.core.tokens import token_for
+from netlead.core.tokens import repeatable_message_id, token_for
 from netlead.surveys import diagnosis
 from netlead.surveys.models import (
     SURVEY_LINK_PURPOSE,
@@ -21,8 +20,6 @@ from netlead.surveys.models import (
     SurveyRound,
 )
 from netlead.surveys.services import REMINDER_GAP
-
-MESSAGE_ID_PURPOSE = "netlead.surveys.mail.message-id"
 
 
 def _send(invitations: QuerySet[SurveyInvitation], base_url: str, *, reminder: bool) -> int:
@@ -62,13 +59,10 @@ def _send(invitations: QuerySet[SurveyInvitation], base_url: str, *, reminder: b
 
 def _message_id(invitation: SurveyInvitation, *, reminder: bool) -> str:
     """The same Message-ID each time this mail is sent again after a crash: the invitation, or
-    the reminder that follows the last one (its time is read before this run changes it). A
-    keyed hash, so it tells nothing about the invitation or its link."""
+    the reminder that follows the last one (its time is read before this run changes it)."""
     after = invitation.reminded_at.isoformat() if reminder and invitation.reminded_at else ""
     kind = "reminder" if reminder else "invitation"
-    # The keyed derivation of links (core.tokens), under a purpose of its own.
-    digest = token_for(f"{kind}:{invitation.pk}:{after}", MESSAGE_ID_PURPOSE)
-    return f"<{digest}@{DNS_NAME}>"
+    return repeatable_message_id(f"survey-{kind}:{invitation.pk}:{after}")
 
 
 def _message(invitation: SurveyInvitation, base_url: str, *, reminder: bool) -> tuple[str, str]:
