@@ -21,6 +21,7 @@ import argparse
 import cProfile
 import datetime as dt
 import json
+import os
 import pstats
 import random
 import shutil
@@ -114,6 +115,95 @@ def health_walks(world: dict[str, Any], count: int, seed: int) -> list[list[Step
     return walks
 
 
+def principles_walks(world: dict[str, Any], count: int) -> list[list[Step]]:
+    """A leader network of `count` members of the workspace, each a user, and a meeting of
+    theirs that ended an hour ago; the walks: log in (not measured), the four-principles check
+    page, the answer, and the leader network's page the answer returns to."""
+    from django.urls import reverse
+
+    from netlead.accounts.models import User
+    from netlead.meetings.models import Meeting
+    from netlead.networks.models import Network, NetworkKind, NetworkMember
+    from netlead.programmes.models import LeaderNetworkProfile
+    from netlead.workspaces.models import Membership, Person
+
+    workspace = world["workspace"]
+    network = Network.objects.create(
+        workspace=workspace, name="Bench leaders", kind=NetworkKind.LEADER_NETWORK
+    )
+    LeaderNetworkProfile.objects.create(network=network, agreement="What is said here stays.")
+    joined = dt.date.today() - dt.timedelta(days=90)
+    users = []
+    for i in range(count):
+        user = User.objects.create_user(f"leader{i:03d}@bench.example.org", None, name=f"L {i}")
+        Membership.objects.create(workspace=workspace, user=user)
+        person = Person.objects.create(
+            workspace=workspace, name=user.name, email=user.email, user=user
+        )
+        NetworkMember.objects.create(network=network, person=person, joined_on=joined)
+        users.append(user)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    meeting = Meeting.objects.create(
+        network=network,
+        title="Case consultation",
+        starts_at=now - dt.timedelta(hours=3),
+        ends_at=now - dt.timedelta(hours=1),
+    )
+    page = reverse("programmes:leader_network", args=[workspace.slug, network.pk])
+    check = reverse(
+        "programmes:leader_network_check", args=[workspace.slug, network.pk, meeting.pk]
+    )
+    scores = {"commitment": "4", "feedback": "3", "flexibility": "5", "free_space": "4"}
+    return [
+        [
+            ("log in", "login", "", user, 0),
+            ("principles check page", "get", check, {}, 200),
+            ("principles check answer", "post", check, scores, 302),
+            ("leader network page", "get", page, {}, 200),
+        ]
+        for user in users
+    ]
+
+
+def observer_walks(world: dict[str, Any], count: int) -> list[list[Step]]:
+    """A feedback request of the leader's own, with `count` observers (peers); the walks: the
+    observer's page, the answer with every competence scored, and the thanks page."""
+    from django.urls import reverse
+
+    from netlead.development.links import observer_token
+    from netlead.development.services import assessments, feedback, frameworks
+    from netlead.workspaces.models import Person
+
+    owner = Person.objects.get(workspace=world["workspace"], user=world["leader"])
+    framework = frameworks.default_framework_ensure(workspace=world["workspace"])
+    request = feedback.feedback_request_create(
+        owner=owner,
+        assessment=assessments.assessment_start(owner=owner, framework=framework),
+        title="How do I lead our network?",
+        message="",
+        closes_on=dt.date.today() + dt.timedelta(days=14),
+    )
+    invitations = feedback.observers_invite(
+        request=request,
+        observers=[(f"Observer {i}", f"observer{i:03d}@bench.example.org") for i in range(count)],
+        group="peer",
+        language="en",
+        base_url="https://127.0.0.1",
+    )
+    answers = {f"score_{key}": "4" for key in framework.competences.values_list("key", flat=True)}
+    walks = []
+    for invitation in invitations:
+        base = reverse("development:observer_answer", args=[observer_token(invitation)])
+        walks.append(
+            [
+                ("observer page", "get", base, {}, 200),
+                ("observer answer", "post", base, {**answers, "consent": "on"}, 302),
+                ("observer thanks", "get", base + "thanks/", {}, 200),
+            ]
+        )
+    return walks
+
+
 def _server_cpu_ns(connection: Any) -> tuple[int, int] | None:
     """(backend pid, nanoseconds it has run on a CPU) of the connection's PostgreSQL server
     process; None on SQLite or when /proc does not show it."""
@@ -150,6 +240,9 @@ def measure(walks: list[list[Step]], warmup: int, profile: str | None = None) ->
     for index, steps in enumerate(walks):
         client.cookies.clear()
         for kind, method, path, data, expect in steps:
+            if method == "login":  # a logged-in page's session, not measured
+                client.force_login(data)
+                continue
             counter = run._QueryTimer()
             with connection.execute_wrapper(counter):
                 profiling = profiler is not None and kind == profile and index >= warmup
@@ -172,7 +265,8 @@ def measure(walks: list[list[Step]], warmup: int, profile: str | None = None) ->
                 row = (cpu_ms, counter.count, len(response.content), server_ms)
                 seen.setdefault(kind, []).append(row)
     if profiler is not None and profiler.getstats():  # the page may be in the other walk
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(60)
+        stats = pstats.Stats(profiler).sort_stats("cumulative")
+        stats.print_stats(os.environ.get("PROFILE_FILTER", ""), 60)
     return {
         kind: {
             "cpu_ms": round(statistics.median(row[0] for row in rows), 2),
@@ -263,6 +357,9 @@ def main(argv: list[str]) -> int:
         pages = measure([walk_steps(r, questions) for r in chosen], args.warmup, args.profile)
         health = health_walks(world, args.respondents + args.warmup, args.seed)
         pages |= measure(health, args.warmup, args.profile)
+        count = args.respondents + args.warmup
+        pages |= measure(principles_walks(world, count), args.warmup, args.profile)
+        pages |= measure(observer_walks(world, count), args.warmup, args.profile)
     finally:
         connections.close_all()
         run.drop_database(database)

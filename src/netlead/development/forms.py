@@ -258,22 +258,8 @@ class ObserverAnswerForm(forms.Form):
         return {c.key: self.cleaned_data[f"score_{c.key}"] for c in self.competences}
 
     def blocks(self) -> list[dict[str, Any]]:
-        """Per competence its score field and the points to show: (id, value, label, chosen).
-        The page writes the radios itself: rendering each through the widget templates was
-        most of its CPU time."""
-        blocks = []
-        for c in self.competences:
-            score = self[f"score_{c.key}"]
-            value = score.value()
-            chosen = "" if value is None else str(value)
-            field = score.field
-            assert isinstance(field, forms.ChoiceField)  # noqa: S101 - built by _score_field
-            points = [
-                (f"{score.auto_id}_{i}", str(v), label, str(v) == chosen)
-                for i, (v, label) in enumerate(field.choices)
-            ]
-            blocks.append({"competence": c, "score": score, "points": points})
-        return blocks
+        """Per competence its score field (the page writes its radios with `score_radios`)."""
+        return [{"competence": c, "score": self[f"score_{c.key}"]} for c in self.competences]
 
 
 class GoalForm(forms.ModelForm[DevelopmentGoal]):

@@ -17,6 +17,7 @@ from netlead.core.unlinkable import rewrite_in_random_order
 from netlead.development.links import observer_token
 from netlead.development.models import (
     OBSERVER_RESPONSE_PURPOSE,
+    Competence,
     FeedbackRequest,
     ObserverInvitation,
     ObserverResponse,
@@ -171,14 +172,18 @@ def observer_submit(
     """Store an observer's answers once. The response carries the group, not the observer;
     nothing is returned, so no caller can keep the answer and the invitation together."""
     # One answer of a request at a time: each writes all of the request's responses again.
-    FeedbackRequest.objects.select_for_update().get(pk=invitation.request_id)
-    invitation = ObserverInvitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.has_answered:
+    request = (
+        FeedbackRequest.objects.select_for_update(of=("self",))
+        .select_related("assessment")
+        .get(pk=invitation.request_id)
+    )
+    locked = ObserverInvitation.objects.select_for_update().filter(pk=invitation.pk)
+    if locked.values_list("has_answered", flat=True).get():
         raise AlreadySubmitted
-    request = invitation.request
     if not request.accepts_answers:
         raise ValidationError(_("This feedback request has closed."))
-    keys = set(request.assessment.framework.competences.values_list("key", flat=True))
+    competences = Competence.objects.filter(framework_id=request.assessment.framework_id)
+    keys = set(competences.values_list("key", flat=True))
     if set(scores) != keys:
         raise ValidationError(_("Give every competence a score."))
     check_scores(scores.values())
@@ -191,9 +196,10 @@ def observer_submit(
         strengths=strengths.strip(),
         development=development.strip(),
     )
-    response.full_clean()
+    # The request was just read and the key is unique in the database: checking either
+    # here was two queries more.
+    response.full_clean(exclude=["request"], validate_unique=False)
     response.save()
     # The request's responses again in a random order, so the newest is not the last row.
     rewrite_in_random_order(request.responses.all())
-    invitation.has_answered = True
-    invitation.save(update_fields=["has_answered"])
+    locked.update(has_answered=True)

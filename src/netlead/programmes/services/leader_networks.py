@@ -18,6 +18,7 @@ from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Exists
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,7 +26,7 @@ from netlead.accounts.models import User
 from netlead.analysis.programmes import PRINCIPLES
 from netlead.core.scales import SCORE
 from netlead.core.unlinkable import rewrite_in_random_order
-from netlead.meetings.models import AgendaItemKind, Meeting
+from netlead.meetings.models import AgendaItemKind, Attendance, Meeting
 from netlead.meetings.services import agenda_item_add
 from netlead.networks.models import Network, NetworkKind, NetworkMember
 from netlead.networks.services import network_create
@@ -204,12 +205,18 @@ def meeting_roles_set(
 
 def check_refusal(*, meeting: Meeting, member: NetworkMember) -> str | None:
     """Why `member` cannot give the four-principles check of `meeting`; None if they can."""
+    # Both facts in one query.
+    away, answered = (
+        Meeting.objects.filter(pk=meeting.pk)
+        .annotate(
+            away=Exists(Attendance.objects.filter(meeting=meeting, member=member, status__in=AWAY)),
+            answered=Exists(PrinciplesCheckReceipt.objects.filter(meeting=meeting, member=member)),
+        )
+        .values_list("away", "answered")
+        .get()
+    )
     return check_refusal_from(
-        meeting=meeting,
-        member=member,
-        away=meeting.attendance.filter(member=member, status__in=AWAY).exists(),
-        answered=PrinciplesCheckReceipt.objects.filter(meeting=meeting, member=member).exists(),
-        now=timezone.now(),
+        meeting=meeting, member=member, away=away, answered=answered, now=timezone.now()
     )
 
 
@@ -236,19 +243,17 @@ def principles_check_submit(
     returned, so no caller can keep the two together."""
     values = _checked_scores(scores)
     # One answer of a meeting at a time: each writes all of the meeting's answers again.
-    Meeting.objects.select_for_update().get(pk=meeting.pk)
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).values_list("pk").get()
     refusal = check_refusal(meeting=meeting, member=member)
     if refusal is not None:
         raise ValidationError(refusal)
-    receipt = PrinciplesCheckReceipt(meeting=meeting, member=member)
-    response = PrinciplesCheckResponse(meeting=meeting, **values)
-    receipt.full_clean()
-    response.full_clean()
+    # No full_clean: the scores are checked above, the meeting and the member were just
+    # read, and the receipt's uniqueness is the database's (its validation was five queries).
     try:
-        receipt.save()
+        PrinciplesCheckReceipt.objects.create(meeting=meeting, member=member)
     except IntegrityError as error:  # the same member, answering twice at the same moment
         raise ValidationError(_("You have given the check of this meeting already.")) from error
-    response.save()
+    PrinciplesCheckResponse.objects.create(meeting=meeting, **values)
     # The meeting's answers again in a random order, so the newest is not the last row and
     # the order of the rows cannot be matched to the order of the receipts.
     rewrite_in_random_order(PrinciplesCheckResponse.objects.filter(meeting=meeting))

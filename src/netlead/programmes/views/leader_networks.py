@@ -42,13 +42,12 @@ def _principles() -> list[dict[str, Any]]:
     ]
 
 
-def _meeting_of(access: LeaderNetworkAccess, meeting_id: int) -> Meeting:
-    """A meeting of the accessed leader network; any other id is a 404."""
+def _meeting_of(access: LeaderNetworkAccess, meeting_id: int, *related: str) -> Meeting:
+    """A meeting of the accessed leader network, with `related` read in the same query (its
+    network is the one already read); any other id is a 404."""
+    meetings = access.network_access.network.meetings.all()
     return get_object_or_404(
-        access.network_access.network.meetings.select_related(
-            "network", "leader_roles__chair__person", "leader_roles__case_owner__person"
-        ),
-        pk=meeting_id,
+        meetings.select_related(*related) if related else meetings, pk=meeting_id
     )
 
 
@@ -182,7 +181,9 @@ def leader_network_roles(
     """Who chairs the meeting and who brings a case; the next in turn are suggested."""
     access = leader_network_for(request.user, slug, network_id, EDIT)
     network = access.network_access.network
-    meeting = _meeting_of(access, meeting_id)
+    meeting = _meeting_of(
+        access, meeting_id, "leader_roles__chair__person", "leader_roles__case_owner__person"
+    )
     current = selectors.meeting_row(meeting)
     chair, case_owner = selectors.next_rotation(network)
     initial = {
@@ -232,12 +233,14 @@ def leader_network_check(
     meeting = _meeting_of(access, meeting_id)
     member = access.network_access.member
     form = PrinciplesCheckForm(request.POST if request.method == "POST" else None)
-    refusal = services.check_refusal(meeting=meeting, member=member)
-    if request.method == "POST" and refusal is None and form.is_valid():
+    refusal = None
+    if request.method != "POST" or not form.is_valid():
+        refusal = services.check_refusal(meeting=meeting, member=member)
+    else:
+        # The service decides under the meeting's lock whether the member may answer.
         try:
             services.principles_check_submit(meeting=meeting, member=member, scores=form.scores())
         except ValidationError as error:
-            # Refused after all (the same member answering twice at the same moment): say why.
             refusal = services.check_refusal(meeting=meeting, member=member)
             if refusal is None:
                 add_errors(form, error)
