@@ -32,12 +32,15 @@ class NetworkAccess:
         return self.member.role in CONTRIBUTORS
 
 
-def network_for(user: User, slug: str, network_id: int, need: str = READ) -> NetworkAccess:
-    """`user`'s access to network `network_id` of workspace `slug`."""
+def network_for(
+    user: User, slug: str, network_id: int, need: str = READ, *, also: tuple[str, ...] = ()
+) -> NetworkAccess:
+    """`user`'s access to network `network_id` of workspace `slug`; `also` names relations of
+    the member read in the same query (a leader network's profile, say)."""
     membership = membership_for(user, slug)
     member = (
         NetworkMember.objects.current()
-        .select_related("network", "person", "person__organization")
+        .select_related("network", "person", "person__organization", *also)
         .filter(
             network_id=network_id,
             network__workspace=membership.workspace,

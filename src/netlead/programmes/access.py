@@ -45,9 +45,10 @@ class LeaderNetworkAccess:
 def leader_network_for(
     user: User, slug: str, network_id: int, need: str = READ
 ) -> LeaderNetworkAccess:
-    access = network_for(user, slug, network_id, need)
-    profile = (
-        LeaderNetworkProfile.objects.filter(network=access.network).first()
+    access = network_for(user, slug, network_id, need, also=("network__leader_profile",))
+    # Read with the member; a network without one raises, and getattr's default is None.
+    profile: LeaderNetworkProfile | None = (
+        getattr(access.network, "leader_profile", None)
         if access.network.kind == NetworkKind.LEADER_NETWORK
         else None
     )
