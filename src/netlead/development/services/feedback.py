@@ -196,8 +196,8 @@ def observer_submit(
         strengths=strengths.strip(),
         development=development.strip(),
     )
-    # The request was just read and the key is unique in the database: checking either
-    # here was two queries more.
+    # Not validated here (three queries): the request was just read, and the response's
+    # keys are unique in the database.
     response.full_clean(exclude=["request"], validate_unique=False)
     response.save()
     # The request's responses again in a random order, so the newest is not the last row.
