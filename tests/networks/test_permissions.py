@@ -143,3 +143,17 @@ def test_network_list_shows_only_own_networks(net: Net) -> None:
         .status_code
         == 404
     )
+
+
+def test_access_brings_the_network_with_its_workspace(net: Net, django_assert_num_queries) -> None:
+    from netlead.networks.access import network_for
+
+    # The membership, then the network member with the network, person and organization.
+    with django_assert_num_queries(2):
+        access = network_for(net.world.member, net.slug, net.network.pk)
+    # Pages read the network's workspace (its k, its slug): no query more.
+    with django_assert_num_queries(0):
+        assert access.network.workspace.slug == net.slug
+        assert (
+            access.network.workspace.anonymity_threshold == net.world.workspace.anonymity_threshold
+        )

@@ -50,6 +50,8 @@ def network_for(
     )
     if member is None:
         raise NotFound(f"network {network_id}")
+    # The network's workspace is the membership's (the query asked for it), already read.
+    member.network.workspace = membership.workspace
     access = NetworkAccess(membership=membership, network=member.network, member=member)
     if (need == EDIT and not access.can_edit) or (need == CONTRIBUTE and not access.can_contribute):
         raise Forbidden(f"{need} network {network_id}")
