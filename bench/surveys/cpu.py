@@ -1,4 +1,5 @@
-"""CPU cost of each answering page of a relationship survey, one respondent at a time.
+"""CPU cost of each answering page (a relationship survey, a health check, the four-principles
+check of a leader network, an observer's feedback), one respondent at a time.
 
 Usage (from the repository root)::
 
@@ -12,7 +13,9 @@ middleware, views and templates; no HTTP). For each page: the median CPU time of
 (`time.process_time()`, so little disturbed by other work on the machine), the CPU time
 the PostgreSQL server process of this connection spent on it (read from /proc, as the
 server runs on this machine; not on SQLite), the SQL queries and the response size. Prints
-a Markdown table; `--json` writes the figures too.
+a Markdown table; `--json` writes the figures too. `--profile PAGE` prints cProfile's figures
+of one page; the environment variable PROFILE_FILTER (a regular expression) keeps the lines
+that match it.
 """
 
 from __future__ import annotations
