@@ -10,12 +10,7 @@ from django.urls import reverse
 
 from netlead.development.models import ObserverInvitation, ObserverResponse
 from tests.development.conftest import Dev
-
-#: Every personal-link page counts itself against the rate limit (netlead.core.ratelimit).
-RATE_COUNT = 1
-#: A test runs in a transaction, so a service's transaction is a savepoint: its SAVEPOINT and
-#: RELEASE are counted here (a request in production opens a transaction instead).
-SAVEPOINT = 2
+from tests.query_counts import RATE_COUNT, SAVEPOINT
 
 
 def _observer(dev: Dev, group: str = "peer") -> tuple[Client, str, ObserverInvitation]:

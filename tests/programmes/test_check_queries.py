@@ -10,15 +10,13 @@ from django.urls import reverse
 from netlead.programmes.models import PrinciplesCheckReceipt, PrinciplesCheckResponse
 from tests.conftest import World
 from tests.programmes.test_leader_networks import GOOD, LN, build
+from tests.query_counts import RATE_COUNT, SAVEPOINT
 
 SCORES = {key: str(value) for key, value in GOOD.items()}
 #: The session and its user, and the check's own rate count (netlead.core.ratelimit).
-REQUEST = 3
+REQUEST = 2 + RATE_COUNT
 #: The workspace membership; the network member with the leader network's profile.
 ACCESS = 2
-#: A test runs in a transaction, so a service's transaction is a savepoint: its SAVEPOINT and
-#: RELEASE are counted here (a request in production opens a transaction instead).
-SAVEPOINT = 2
 
 
 @pytest.fixture

@@ -8,14 +8,8 @@ from django.test import Client
 from django.urls import reverse
 
 from netlead.surveys.models import SurveyRound, TieAnswer
+from tests.query_counts import RATE_COUNT, SAVEPOINT
 from tests.surveys.conftest import Survey
-
-#: Every personal-link page counts itself against the rate limit (netlead.core.ratelimit):
-#: one statement.
-RATE_COUNT = 1
-#: A test runs in a transaction, so a service's transaction is a savepoint: its SAVEPOINT and
-#: RELEASE are counted here (a request in production opens a transaction instead).
-SAVEPOINT = 2
 
 
 @pytest.fixture
